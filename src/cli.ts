@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * keras-summary: find Keras model summaries in a text, rich HTML or a
+ * notebook, and print them as JSON.
+ *
+ *   keras-summary parse [FILE|-] [--compact]
+ *
+ * Exit codes: 0 success (also when no summary is found), 2 unreadable input
+ * or bad usage. Errors are one line on stderr, never a stack trace.
+ */
+import * as fs from 'fs';
+import { NotebookError, parseNotebookJson, parseText } from './parse';
+import { reportSummary } from './report';
+
+const USAGE = 'usage: keras-summary parse [FILE|-] [--compact]';
+
+class InputError extends Error {}
+
+function readInput(file: string): { text: string; name: string } {
+  let bytes: Buffer;
+  try {
+    if (file === '-') {
+      bytes = fs.readFileSync(0);
+    } else {
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) {
+        throw new InputError(`${file}: is a directory`);
+      }
+      bytes = fs.readFileSync(file);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      throw e;
+    }
+    const err = e as NodeJS.ErrnoException;
+    const reason =
+      err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    throw new InputError(`${file === '-' ? 'stdin' : file}: cannot read: ${reason}`);
+  }
+  const name = file === '-' ? 'stdin' : file;
+  if (bytes.includes(0)) {
+    throw new InputError(`${name}: binary file (it holds NUL bytes), not text`);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), name };
+  } catch {
+    throw new InputError(`${name}: not valid UTF-8 text`);
+  }
+}
+
+function isNotebook(file: string, text: string): boolean {
+  if (file.toLowerCase().endsWith('.ipynb')) {
+    return true;
+  }
+  const head = text.trimStart();
+  return head.startsWith('{') && /"cells"\s*:/.test(head.slice(0, 100000));
+}
+
+export function main(argv: string[]): number {
+  const args = argv.filter(a => a !== '--compact');
+  const compact = args.length !== argv.length;
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args[0] !== 'parse' || args.length > 2) {
+    process.stderr.write(`keras-summary: ${USAGE}\n`);
+    return 2;
+  }
+  const file = args[1] ?? '-';
+  try {
+    const { text, name } = readInput(file);
+    let summaries: Record<string, unknown>[];
+    if (isNotebook(file, text)) {
+      try {
+        summaries = parseNotebookJson(text).map(reportSummary);
+      } catch (e) {
+        if (e instanceof NotebookError) {
+          throw new InputError(`${name}: ${e.message}`);
+        }
+        throw e;
+      }
+    } else {
+      summaries = parseText(text).summaries.map(reportSummary);
+    }
+    process.stdout.write(JSON.stringify({ summaries }, null, compact ? undefined : 2) + '\n');
+    return 0;
+  } catch (e) {
+    const message = e instanceof InputError ? e.message : `internal error: ${(e as Error).message}`;
+    process.stderr.write(`keras-summary: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,91 @@
+import {
+  readConnectedCell,
+  readLayerCell,
+  readParamsCell,
+  readTrainableCell,
+  referencedLayer
+} from '../cells';
+
+describe('readLayerCell', () => {
+  it('splits name and type', () => {
+    expect(readLayerCell('dense_1 (Dense)')).toEqual({
+      name: 'dense_1',
+      type: 'Dense',
+      depth: 0,
+      cutSilently: false
+    });
+  });
+
+  it("reads Keras 3's nesting prefix", () => {
+    expect(readLayerCell('   └ conv2d (Conv2D)').depth).toBe(1);
+    expect(readLayerCell('      └ conv2d (Conv2D)')).toMatchObject({ depth: 2, name: 'conv2d' });
+  });
+
+  it('keeps spaces and parentheses inside names', () => {
+    expect(readLayerCell('my dense (v2) (Dense)')).toMatchObject({ name: 'my dense (v2)', type: 'Dense' });
+  });
+
+  it('reads a type cut by rich with …', () => {
+    expect(readLayerCell('global_max_pooling… (GlobalMaxPooling1…')).toMatchObject({
+      name: 'global_max_pooling…',
+      type: 'GlobalMaxPooling1…',
+      cutSilently: false
+    });
+  });
+
+  it('reads a type an old ASCII printer cut at the column edge', () => {
+    expect(readLayerCell('global_max_pooling1d_1 (Glob')).toMatchObject({
+      type: 'Glob',
+      cutSilently: true
+    });
+  });
+
+  it('keeps a cell without a type as the name', () => {
+    expect(readLayerCell('weird cell')).toMatchObject({ name: 'weird cell', type: '' });
+  });
+});
+
+describe('readParamsCell', () => {
+  it('reads counts with and without commas', () => {
+    expect(readParamsCell('100,480').params).toBe(100480);
+    expect(readParamsCell('100480').params).toBe(100480);
+  });
+  it('reads unbuilt and unused', () => {
+    expect(readParamsCell('0 (unbuilt)')).toEqual({ params: 0, unbuilt: true, unused: false });
+    expect(readParamsCell('0 (unused)')).toEqual({ params: 0, unbuilt: false, unused: true });
+  });
+  it('gives null for anything else', () => {
+    expect(readParamsCell('').params).toBeNull();
+    expect(readParamsCell('12…').params).toBeNull();
+  });
+});
+
+describe('readConnectedCell', () => {
+  it('reads Keras 3 references', () => {
+    expect(readConnectedCell('input_layer[0][0], input_layer_1[0][0]')).toEqual([
+      'input_layer[0][0]',
+      'input_layer_1[0][0]'
+    ]);
+    expect(readConnectedCell('-')).toEqual([]);
+  });
+  it('reads tf.keras 2 lists', () => {
+    expect(readConnectedCell("['input_1[0][0]', 'input_2[0][0]']")).toEqual([
+      'input_1[0][0]',
+      'input_2[0][0]'
+    ]);
+    expect(readConnectedCell('[]')).toEqual([]);
+  });
+  it('names the referenced layer', () => {
+    expect(referencedLayer('dense_1[0][0]')).toBe('dense_1');
+    expect(referencedLayer('input_layer_8[0]…')).toBe('input_layer_8');
+    expect(referencedLayer('a[b][0][1]')).toBe('a[b]');
+  });
+});
+
+describe('readTrainableCell', () => {
+  it('reads Y, N and -', () => {
+    expect(readTrainableCell('Y')).toBe(true);
+    expect(readTrainableCell(' N ')).toBe(false);
+    expect(readTrainableCell('-')).toBeNull();
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Property tests: the parser never throws, and the spans it reports cut the
+ * input into summaries and the text between them with nothing lost, for
+ * random text, mutations of every real fixture, and every prefix of every
+ * fixture (as a stream arrives).
+ */
+import * as fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseText } from '../parse';
+import { parseNotebookJson } from '../notebook';
+import { outputText } from '../notebook';
+import { FIXTURES_DIR } from '../../testing/fixtures';
+import type { Summary } from '../types';
+
+/** Every text a fixture notebook's outputs hold (stdout streams joined per cell, display data as is). */
+function fixtureTexts(): { name: string; text: string; kind: 'text' | 'html' }[] {
+  const texts: { name: string; text: string; kind: 'text' | 'html' }[] = [];
+  for (const file of fs.readdirSync(FIXTURES_DIR).filter(f => f.endsWith('.ipynb'))) {
+    const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf-8'));
+    nb.cells.forEach((cell: { outputs?: unknown[] }, c: number) => {
+      let stdout = '';
+      for (const output of cell.outputs ?? []) {
+        const out = outputText(output);
+        if (!out) {
+          continue;
+        }
+        if (out.mime === 'stream:stdout') {
+          stdout += out.text;
+        } else if (out.text.trim() !== '') {
+          texts.push({ name: `${file}#${c}:${out.mime}`, text: out.text, kind: out.mime === 'text/html' ? 'html' : 'text' });
+        }
+      }
+      if (stdout) {
+        texts.push({ name: `${file}#${c}:stdout`, text: stdout, kind: 'text' });
+      }
+    });
+  }
+  for (const file of fs.readdirSync(path.join(FIXTURES_DIR, 'handwritten')).filter(f => f.endsWith('.txt'))) {
+    texts.push({ name: file, text: fs.readFileSync(path.join(FIXTURES_DIR, 'handwritten', file), 'utf-8'), kind: 'text' });
+  }
+  return texts;
+}
+
+/** The spans are in order, inside the input, and rebuild it exactly with the text between them. */
+function expectSpansRebuild(input: string, summaries: Summary[]): void {
+  let at = 0;
+  const pieces: string[] = [];
+  for (const s of summaries) {
+    expect(s.start).toBeGreaterThanOrEqual(at);
+    expect(s.end).toBeGreaterThanOrEqual(s.start);
+    expect(s.end).toBeLessThanOrEqual(input.length);
+    pieces.push(input.slice(at, s.start), input.slice(s.start, s.end));
+    at = s.end;
+  }
+  pieces.push(input.slice(at));
+  expect(pieces.join('')).toBe(input);
+}
+
+const TEXTS = fixtureTexts();
+
+describe('parser properties', () => {
+  it('has fixtures to work on', () => {
+    expect(TEXTS.length).toBeGreaterThan(20);
+  });
+
+  it('never throws on random text and its spans rebuild the input', () => {
+    const boxy = fc.constantFrom(
+      ...'┏┳┓┃┡╇┩│├┼┤└┴┘━─ ()[]{},.…?:_=¯|\n\r\t\x1b'.split(''),
+      'None',
+      '(None, ',
+      'Model: "',
+      ' Total params: ',
+      'Layer (type)',
+      'Output Shape',
+      'Param #',
+      '<pre>',
+      '&lt;',
+      '\x1b[1m'
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(boxy, { maxLength: 200 }).map(a => a.join(''))), text => {
+        const result = parseText(text);
+        expectSpansRebuild(text, result.summaries);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('never throws on mutated fixtures, and spans rebuild the input', () => {
+    const mutate = (text: string, ops: { kind: number; at: number; n: number }[]) => {
+      let lines = text.split('\n');
+      for (const op of ops) {
+        const i = lines.length ? op.at % lines.length : 0;
+        switch (op.kind) {
+          case 0:
+            lines.splice(i, 1 + (op.n % 3));
+            break;
+          case 1:
+            lines.splice(i, 0, ...lines.slice(i, i + 1 + (op.n % 3)));
+            break;
+          case 2:
+            lines[i] = (lines[i] ?? '').slice(0, op.n % 80);
+            break;
+          case 3:
+            lines[i] = `\x1b[38;5;${op.n % 256}m${lines[i] ?? ''}\x1b[0m`;
+            break;
+          case 4:
+            lines = lines.map(l => l + '\r');
+            break;
+          case 5:
+            lines[i] = (lines[i] ?? '').replace(/ {2,}/g, '\t');
+            break;
+          case 6:
+            lines[i] = (lines[i] ?? '').replace(/[a-z]/, ['\u200b', '\u202e', 'é', '😀', '\u0301'][op.n % 5]);
+            break;
+          default:
+            lines.splice(i, 0, lines[(i + op.n) % lines.length] ?? '');
+        }
+      }
+      return lines.join('\n');
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEXTS),
+        fc.array(fc.record({ kind: fc.nat(7), at: fc.nat(10000), n: fc.nat(1000) }), { minLength: 1, maxLength: 6 }),
+        (fixture, ops) => {
+          const text = mutate(fixture.text, ops);
+          expectSpansRebuild(text, parseText(text, { kind: fixture.kind }).summaries);
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it('reads every prefix of every fixture without throwing (as a stream arrives)', () => {
+    let prefixes = 0;
+    for (const fixture of TEXTS) {
+      const text = fixture.text;
+      // Every line boundary, and every character of the first table row.
+      const cuts = new Set<number>();
+      for (let i = 0; i <= text.length; i++) {
+        if (text[i - 1] === '\n' || i === text.length) {
+          cuts.add(i);
+        }
+      }
+      const firstRow = text.indexOf('│');
+      for (let i = firstRow; i >= 0 && i < Math.min(text.length, firstRow + 400); i++) {
+        cuts.add(i);
+      }
+      for (const cut of cuts) {
+        const prefix = text.slice(0, cut);
+        expectSpansRebuild(prefix, parseText(prefix, { kind: fixture.kind }).summaries);
+        prefixes++;
+      }
+    }
+    expect(prefixes).toBeGreaterThan(1000);
+  });
+
+  it('never throws on mutated notebook JSON handed to the notebook reader', () => {
+    const json = fs.readFileSync(path.join(FIXTURES_DIR, 'keras3-display.ipynb'), 'utf-8');
+    fc.assert(
+      fc.property(fc.nat(json.length), fc.nat(50), (at, n) => {
+        const cut = json.slice(0, at) + json.slice(at + n);
+        try {
+          parseNotebookJson(cut);
+        } catch (e) {
+          expect((e as Error).name === 'Error' || (e as Error).constructor.name === 'NotebookError').toBe(true);
+          expect((e as Error).message).toMatch(/invalid notebook/);
+        }
+      }),
+      { numRuns: 200 }
+    );
+  });
+});
+
+describe('adversarial inputs parse in linear time', () => {
+  // Each must finish; jest's timeout (10 s) is the guard against
+  // catastrophic backtracking. Timing figures belong to `make bench`.
+  jest.setTimeout(10000);
+  const cases: [string, () => string][] = [
+    ['a 1 MB line of "(None, " repeated', () => '(None, '.repeat(150000)],
+    ['a 1 MB shape cell in a table', () => '┏━┳━┳━┓\n┃ Layer (type) ┃ Output Shape ┃ Param # ┃\n┡━╇━╇━┩\n│ a (D) │ ' + '(None, '.repeat(150000) + ' │ 1 │\n└─┴─┴─┘\n'],
+    ['100,000 lines of box characters', () => '┏━━━┳━━━┓\n' + '┃━━━╇━━━┃\n'.repeat(100000)],
+    ['100,000 rich top borders', () => '┏━━━┳━━━┓\n'.repeat(100000)],
+    ['deeply nested brackets', () => 'Model: "m"\n' + '('.repeat(200000) + ')'.repeat(200000)],
+    ['100,000 ASCII headers', () => ' Layer (type)   Output Shape   Param #\n'.repeat(100000)],
+    ['unclosed HTML tags', () => '<pre>' + '<a'.repeat(300000) + '</pre>'],
+    ['many ampersands', () => '<pre>' + '&'.repeat(500000) + '</pre>'],
+    ['a 1 MB run of spaces and a character', () => ' '.repeat(1000000) + 'x\n'],
+    ['long ANSI runs', () => '\x1b['.repeat(300000)]
+  ];
+  it.each(cases)('%s', (_name, make) => {
+    const text = make();
+    expectSpansRebuild(text, parseText(text).summaries);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Readers for single cells of a summary table, shared by the rich (Keras 3)
+ * and ASCII (Keras 1/2) table readers. Each takes the cell's text with its
+ * wrapped lines already joined.
+ */
+import { trimEnd } from './lines';
+
+/** The ellipsis rich puts where it cut a cell. */
+export const CUT_MARK = '…';
+
+export interface LayerCell {
+  name: string;
+  type: string;
+  /** Nesting depth from Keras 3's `   └ ` prefix (ASCII tables use `|` frames instead). */
+  depth: number;
+  /** The type was cut without a mark (old ASCII printers truncate at the column edge). */
+  cutSilently: boolean;
+}
+
+/**
+ * `name (Type)`, possibly `   └ name (Type)` in Keras 3, possibly cut:
+ * `a_very_long_na… (Dense)`, `global_max_pooling… (GlobalMaxPooling1…`.
+ * The type is the last parenthesised word; a name may itself hold spaces
+ * and parentheses.
+ */
+export function readLayerCell(cell: string): LayerCell {
+  let text = trimEnd(cell);
+  let depth = 0;
+  const tree = text.indexOf('└');
+  if (tree !== -1 && text.slice(0, tree).trim() === '') {
+    // Keras 3 writes "   " per level, then "└ ".
+    depth = Math.max(1, Math.round(tree / 3));
+    text = text.slice(tree + 1);
+  }
+  text = text.trim();
+  const open = text.lastIndexOf('(');
+  if (open > 0 || (open === 0 && text.length > 1)) {
+    const inside = text.slice(open + 1);
+    const closed = inside.endsWith(')');
+    const type = closed ? inside.slice(0, -1) : inside;
+    // A class name: identifier characters, maybe dotted, maybe cut with `…`.
+    if (/^[A-Za-z_][\w.]*…?$/.test(type)) {
+      const cutSilently = !closed && !type.endsWith(CUT_MARK);
+      return { name: text.slice(0, open).trim(), type, depth, cutSilently };
+    }
+  }
+  return { name: text, type: '', depth, cutSilently: false };
+}
+
+export interface ParamsCell {
+  params: number | null;
+  unbuilt: boolean;
+  unused: boolean;
+}
+
+/** `100,480`, `100480`, `0 (unbuilt)`, `0 (unused)`. */
+export function readParamsCell(cell: string): ParamsCell {
+  const text = cell.trim();
+  const m = /^(\d[\d,]*)(?:\s*\((unbuilt|unused)\))?$/.exec(text);
+  if (!m) {
+    return { params: null, unbuilt: false, unused: false };
+  }
+  return {
+    params: Number(m[1].replace(/,/g, '')),
+    unbuilt: m[2] === 'unbuilt',
+    unused: m[2] === 'unused'
+  };
+}
+
+/**
+ * Keras 3: `input_layer[0][0], dense[0][0]` (or `-`).
+ * tf.keras 2: `['input_1[0][0]', 'input_2[0][0]']` (or `[]`).
+ * Keras 1 / early Keras 2 print one reference per line; the ASCII reader
+ * joins those lines with `, ` before calling this.
+ */
+export function readConnectedCell(cell: string): string[] {
+  let text = cell.trim();
+  if (text === '' || text === '-' || text === '[]') {
+    return [];
+  }
+  if (text.startsWith('[') && (text.endsWith(']') || text.endsWith(CUT_MARK))) {
+    text = text.slice(1, text.endsWith(']') ? -1 : undefined);
+  }
+  const refs: string[] = [];
+  // rich cuts a reference too long for the column with `…` and drops its
+  // comma: `features[0][0… block[0][0]`.
+  for (const part of text.split(/,\s*|(?<=…)\s+/)) {
+    const ref = part.trim().replace(/^['"]|['"]$/g, '');
+    if (ref) {
+      refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+/** `Y` → true, `N` → false, `-` or empty → null. */
+export function readTrainableCell(cell: string): boolean | null {
+  const text = cell.trim();
+  if (text === 'Y' || text === 'True') {
+    return true;
+  }
+  if (text === 'N' || text === 'False') {
+    return false;
+  }
+  return null;
+}
+
+/** Name of the layer a `Connected to` reference points at: `dense_1[0][0]` → `dense_1`. */
+export function referencedLayer(ref: string): string {
+  let s = ref.endsWith(CUT_MARK) ? ref.slice(0, -1) : ref;
+  // Drop the `[node]` and `[tensor]` indexes, whole or cut short.
+  for (let k = 0; k < 2; k++) {
+    const open = s.lastIndexOf('[');
+    if (open > 0 && /^\[\d*\]?$/.test(s.slice(open))) {
+      s = s.slice(0, open);
+    } else {
+      break;
+    }
+  }
+  return s;
+}

@@ -1,0 +1,11 @@
+/** The parser's public surface. Pure: no DOM, no JupyterLab. */
+export * from './types';
+export { parseText, parsePieces, withChecks } from './parse';
+export type { ParseOptions } from './parse';
+export { canContinue, mergeSummaries } from './group';
+export { normalize, looksLikeHtml } from './normalize';
+export type { InputKind } from './normalize';
+export { parseShape } from './shape';
+export { referencedLayer, CUT_MARK } from './cells';
+export { parseNotebook, parseNotebookJson, outputText, NotebookError } from './notebook';
+export type { NotebookSummary, OutputPlace } from './notebook';

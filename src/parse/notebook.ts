@@ -1,0 +1,147 @@
+/**
+ * Find the summaries in a notebook's outputs (`.ipynb` JSON, nbformat 4).
+ *
+ * Each stdout stream and each display bundle is parsed on its own; then the
+ * pieces rich split one summary into (heading, table, totals lines, each a
+ * separate output of the same cell) are joined into one summary.
+ */
+import { canContinue, mergeSummaries } from './group';
+import { InputKind, normalize } from './normalize';
+import { parsePieces, withChecks } from './parse';
+import type { Summary } from './types';
+
+/** Where in the notebook a summary (or one of its pieces) was printed. */
+export interface OutputPlace {
+  cell: number;
+  output: number;
+  /** `stream:stdout`, or the MIME type that was parsed (`text/html`, `text/plain`). */
+  mime: string;
+  start: number;
+  end: number;
+}
+
+export interface NotebookSummary extends Summary {
+  cell: number;
+  output: number;
+  mime: string;
+  /** Every output that holds a piece of this summary, in order. */
+  pieces: OutputPlace[];
+}
+
+export class NotebookError extends Error {}
+
+interface OutputText {
+  mime: string;
+  text: string;
+}
+
+function joinSource(value: unknown): string | null {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (Array.isArray(value) && value.every(v => typeof v === 'string')) {
+    return value.join('');
+  }
+  return null;
+}
+
+/** The text of an output that could hold a summary, or null. */
+export function outputText(output: unknown): OutputText | null {
+  if (!output || typeof output !== 'object') {
+    return null;
+  }
+  const o = output as Record<string, unknown>;
+  if (o.output_type === 'stream') {
+    const text = joinSource(o.text);
+    return text === null ? null : { mime: `stream:${String(o.name ?? 'stdout')}`, text };
+  }
+  if (o.output_type === 'display_data' || o.output_type === 'execute_result') {
+    const data = o.data as Record<string, unknown> | undefined;
+    if (!data || typeof data !== 'object') {
+      return null;
+    }
+    // What JupyterLab shows: HTML first (rank 50), then plain text.
+    for (const mime of ['text/html', 'text/plain']) {
+      const text = joinSource(data[mime]);
+      if (text !== null) {
+        return { mime, text };
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether a slice of an output shows nothing but white space (tags and escape codes aside). */
+function blankText(slice: string, kind: InputKind): boolean {
+  return normalize(slice, kind).text.trim() === '';
+}
+
+/** Parse the notebook JSON text. Throws `NotebookError` when it is not a notebook. */
+export function parseNotebookJson(json: string): NotebookSummary[] {
+  let nb: unknown;
+  try {
+    nb = JSON.parse(json);
+  } catch (e) {
+    throw new NotebookError(`invalid notebook JSON: ${(e as Error).message}`);
+  }
+  if (!nb || typeof nb !== 'object' || !Array.isArray((nb as { cells?: unknown }).cells)) {
+    throw new NotebookError('invalid notebook: no "cells" list');
+  }
+  return parseNotebook(nb as { cells: unknown[] });
+}
+
+export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
+  const result: NotebookSummary[] = [];
+  nb.cells.forEach((cell, c) => {
+    const outputs = (cell as { outputs?: unknown })?.outputs;
+    if (!Array.isArray(outputs)) {
+      return;
+    }
+    let current: NotebookSummary | null = null;
+    // Whether `current` ended its output (nothing printed after it there).
+    let open = false;
+    outputs.forEach((output, o) => {
+      const out = outputText(output);
+      if (!out) {
+        open = false;
+        return;
+      }
+      if (out.text.trim() === '') {
+        // rich's empty display (print_fn=print) interrupts nothing.
+        return;
+      }
+      const kind = out.mime === 'text/html' ? 'html' : 'text';
+      const pieces = parsePieces(out.text, { kind });
+      if (pieces.length === 0) {
+        open = false;
+        return;
+      }
+      pieces.forEach((piece, k) => {
+        const place: OutputPlace = { cell: c, output: o, mime: out.mime, start: piece.start, end: piece.end };
+        const startsOutput = k === 0 && blankText(out.text.slice(0, piece.start), kind);
+        if (current && open && startsOutput && canContinue(current, piece)) {
+          const merged = mergeSummaries(current, piece, false);
+          const fromTable = !current.parts.table && piece.parts.table;
+          current = {
+            ...merged,
+            cell: c,
+            output: fromTable ? o : current.output,
+            mime: fromTable ? out.mime : current.mime,
+            pieces: [...current.pieces, place]
+          };
+        } else {
+          if (current) {
+            result.push(current);
+          }
+          current = { ...piece, cell: c, output: o, mime: out.mime, pieces: [place] };
+        }
+      });
+      const last = pieces[pieces.length - 1];
+      open = blankText(out.text.slice(last.end), kind);
+    });
+    if (current) {
+      result.push(current);
+    }
+  });
+  return result.map(s => withChecks(s) as NotebookSummary);
+}

@@ -1,0 +1,175 @@
+/**
+ * Find every Keras summary in a text: scan its lines for headings, tables
+ * (rich box tables and ASCII tables) and totals lines, then join the pieces
+ * that belong together. Pure: no DOM, no JupyterLab.
+ */
+import { isAsciiHeader, readAsciiTable } from './ascii';
+import { canContinue, mergeSummaries } from './group';
+import { isBlank, isRule, Line, splitLines } from './lines';
+import { InputKind, normalize, NormalizedText, originalSpan } from './normalize';
+import { applyTotalsLine, emptyTotals, readHeading, readTotalsLine } from './pieces';
+import { isRichTop, readRichTable } from './rich';
+import type { TablePiece } from './table';
+import type { ParseResult, Summary, SummaryFormat } from './types';
+
+export interface ParseOptions {
+  /** How to read the input; detected from the text when omitted. */
+  kind?: InputKind;
+}
+
+/** Parse a text and check each summary's numbers. */
+export function parseText(input: string, options: ParseOptions = {}): ParseResult {
+  return { summaries: parsePieces(input, options).map(withChecks) };
+}
+
+/**
+ * Parse a text into summaries without the final checks, for callers that
+ * merge pieces from several texts first (notebook outputs).
+ */
+export function parsePieces(input: string, options: ParseOptions = {}): Summary[] {
+  const norm = normalize(input, options.kind);
+  const lines = splitLines(norm.text);
+  // Rich output (HTML, or ANSI colours) is Keras 3's when no table says otherwise.
+  const rich = norm.origin !== null && norm.text.length !== input.length;
+  const found: Summary[] = [];
+  let current: Summary | null = null;
+  // True when text that is not part of a summary came after `current`.
+  let interrupted = false;
+
+  const add = (piece: Summary) => {
+    if (current && !interrupted && canContinue(current, piece)) {
+      current = mergeSummaries(current, piece, true);
+    } else {
+      if (current) {
+        found.push(current);
+      }
+      current = piece;
+    }
+    interrupted = false;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (isBlank(text)) {
+      continue;
+    }
+    const model = readHeading(text);
+    if (model !== null) {
+      add(pieceSummary(norm, lines, i, i, rich ? 'keras3' : 'keras2', { model }));
+      continue;
+    }
+    if (isRichTop(text)) {
+      const table = readRichTable(lines, i);
+      if (table) {
+        add(tableSummary(norm, lines, table));
+        i = table.lastLine;
+        continue;
+      }
+    }
+    if (isAsciiHeader(text)) {
+      const table = readAsciiTable(lines, i);
+      if (table) {
+        // The `_` rule above the header belongs to the table.
+        add(tableSummary(norm, lines, table));
+        i = table.lastLine;
+        continue;
+      }
+    }
+    if (isRule(text, '_') && i + 1 < lines.length && isAsciiHeader(lines[i + 1].text)) {
+      continue;
+    }
+    const totals = readTotalsLine(text);
+    if (totals) {
+      // Keras 3 indents its totals lines by one space; Keras 1/2 do not.
+      const format: SummaryFormat = text.startsWith(' ') || rich ? 'keras3' : 'keras2';
+      const piece = pieceSummary(norm, lines, i, i, format, {});
+      applyTotalsLine(piece.totals, totals);
+      piece.parts = { heading: false, table: false, totals: true };
+      add(piece);
+      continue;
+    }
+    const s = current as Summary | null;
+    if (s && !interrupted && s.parts.totals && s.format !== 'keras3' && isRule(text, '_')) {
+      // Keras 1/2 close a summary with a `_` rule under the totals.
+      const [, end] = originalSpan(norm, lines[i].start, lines[i].next);
+      s.end = end;
+      continue;
+    }
+    interrupted = true;
+  }
+  if (current) {
+    found.push(current);
+  }
+  return found;
+}
+
+function pieceSummary(
+  norm: NormalizedText,
+  lines: Line[],
+  first: number,
+  last: number,
+  format: SummaryFormat,
+  fields: { model?: string }
+): Summary {
+  const [start, end] = originalSpan(norm, lines[first].start, lines[last].next);
+  return {
+    format,
+    model: fields.model ?? null,
+    start,
+    end,
+    columns: [],
+    layers: [],
+    totals: emptyTotals(),
+    parts: { heading: fields.model !== undefined, table: false, totals: false },
+    warnings: []
+  };
+}
+
+function tableSummary(norm: NormalizedText, lines: Line[], table: TablePiece): Summary {
+  const summary = pieceSummary(norm, lines, table.firstLine, table.lastLine, table.format, {});
+  summary.columns = table.columns;
+  summary.layers = table.layers.map(layer => {
+    const [start, end] = originalSpan(norm, layer.start, layer.end);
+    return { ...layer, start, end };
+  });
+  summary.parts = { heading: false, table: true, totals: false };
+  summary.warnings = table.warnings;
+  return summary;
+}
+
+/** Add warnings about numbers that do not add up, and settle the format. */
+export function withChecks(summary: Summary): Summary {
+  const warnings = [...summary.warnings];
+  const t = summary.totals;
+  if (summary.format === 'keras1' && summary.model !== null) {
+    // Keras 1 printed no `Model:` heading; an ASCII table with one is Keras 2.
+    summary = { ...summary, format: 'keras2' };
+  }
+  if (t.total !== null && t.trainable !== null && t.nonTrainable !== null) {
+    const parts = t.trainable + t.nonTrainable + (t.optimizer ?? 0);
+    if (parts !== t.total) {
+      warnings.push(
+        `Total params (${t.total}) is not trainable + non-trainable` +
+          `${t.optimizer !== null ? ' + optimizer' : ''} params (${parts}).`
+      );
+    }
+  }
+  const top = summary.layers.filter(l => l.depth === 0);
+  if (
+    summary.parts.table &&
+    top.length > 0 &&
+    top.every(l => l.params !== null) &&
+    t.trainable !== null &&
+    t.nonTrainable !== null
+  ) {
+    const sum = top.reduce((acc, l) => acc + (l.params ?? 0), 0);
+    const weights = t.trainable + t.nonTrainable;
+    if (sum !== weights) {
+      warnings.push(
+        `The layers' params add up to ${sum}, but the model has ${weights} ` +
+          '(a layer_range, shared layers or unbuilt layers can cause this).'
+      );
+    }
+  }
+  return { ...summary, warnings };
+}

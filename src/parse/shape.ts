@@ -1,0 +1,209 @@
+/**
+ * Read the Output Shape cell: `(None, 784)`, Keras 3's `(None)` for one axis,
+ * tf.keras' `[(None, 28, 28)]` for InputLayer, lists and tuples of several
+ * tensors, dicts (`{a: (None, 3)}`, quoted in Keras 2), `?` and `multiple`.
+ *
+ * A small recursive-descent reader over a token list: linear in the input,
+ * no regular expressions that could backtrack.
+ */
+import type { Dim, ShapeKind, TensorShape } from './types';
+
+export interface ParsedShape {
+  kind: ShapeKind;
+  tensors: TensorShape[];
+  /** Dict keys, aligned with `tensors`, when the cell is a dict of tensors. */
+  keys?: string[];
+}
+
+type Node =
+  | { t: 'dim'; v: Dim }
+  | { t: 'seq'; items: Node[] }
+  | { t: 'dict'; entries: { key: string; value: Node }[] };
+
+/** Deepest nesting we follow; deeper input is not a shape Keras prints. */
+const MAX_DEPTH = 32;
+
+export function parseShape(cell: string): ParsedShape {
+  const text = cell.trim();
+  if (text === '') {
+    return { kind: 'unknown', tensors: [] };
+  }
+  if (text === 'multiple') {
+    return { kind: 'multiple', tensors: [] };
+  }
+  if (text === '?') {
+    // Keras 3 before build: the whole shape is unknown.
+    return { kind: 'tensors', tensors: [['?']] };
+  }
+  const reader = new Reader(text);
+  const node = reader.value(0);
+  if (!node || !reader.atEnd()) {
+    return { kind: 'unknown', tensors: [] };
+  }
+  const tensors: TensorShape[] = [];
+  const keys: string[] = [];
+  if (!collect(node, tensors, keys, '')) {
+    return { kind: 'unknown', tensors: [] };
+  }
+  const result: ParsedShape = { kind: 'tensors', tensors };
+  if (node.t === 'dict') {
+    result.keys = keys;
+  }
+  return result;
+}
+
+/** Flatten a parsed structure into tensors; false when it is not a shape. */
+function collect(
+  node: Node,
+  out: TensorShape[],
+  keys: string[],
+  key: string
+): boolean {
+  if (node.t === 'dim') {
+    // A bare `?` stands for a whole unknown tensor.
+    if (node.v === '?') {
+      out.push(['?']);
+      keys.push(key);
+      return true;
+    }
+    return false;
+  }
+  if (node.t === 'dict') {
+    for (const entry of node.entries) {
+      if (!collect(entry.value, out, keys, key ? `${key}.${entry.key}` : entry.key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // A sequence of dims is one tensor; a sequence of structures is several.
+  if (node.items.every(item => item.t === 'dim')) {
+    out.push(node.items.map(item => (item as { v: Dim }).v));
+    keys.push(key);
+    return true;
+  }
+  return node.items.every(item => collect(item, out, keys, key));
+}
+
+class Reader {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  atEnd(): boolean {
+    this.space();
+    return this.i >= this.s.length;
+  }
+
+  private space(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) {
+      this.i++;
+    }
+  }
+
+  value(depth: number): Node | null {
+    if (depth > MAX_DEPTH) {
+      return null;
+    }
+    this.space();
+    const c = this.s[this.i];
+    if (c === '(' || c === '[') {
+      return this.sequence(c === '(' ? ')' : ']', depth);
+    }
+    if (c === '{') {
+      return this.dict(depth);
+    }
+    return this.dim();
+  }
+
+  private dim(): Node | null {
+    const s = this.s;
+    if (s.startsWith('None', this.i)) {
+      this.i += 4;
+      return { t: 'dim', v: null };
+    }
+    if (s[this.i] === '?') {
+      this.i++;
+      return { t: 'dim', v: '?' };
+    }
+    const start = this.i;
+    while (this.i < s.length && s.charCodeAt(this.i) >= 48 && s.charCodeAt(this.i) <= 57) {
+      this.i++;
+    }
+    if (this.i === start) {
+      return null;
+    }
+    return { t: 'dim', v: Number(s.slice(start, this.i)) };
+  }
+
+  private sequence(close: string, depth: number): Node | null {
+    this.i++; // opening bracket
+    const items: Node[] = [];
+    this.space();
+    if (this.s[this.i] === close) {
+      this.i++;
+      return { t: 'seq', items };
+    }
+    for (;;) {
+      const item = this.value(depth + 1);
+      if (!item) {
+        return null;
+      }
+      items.push(item);
+      this.space();
+      const c = this.s[this.i];
+      if (c === ',') {
+        this.i++;
+        this.space();
+        // Python's one-element tuple: `(None,)`.
+        if (this.s[this.i] === close) {
+          this.i++;
+          return { t: 'seq', items };
+        }
+        continue;
+      }
+      if (c === close) {
+        this.i++;
+        return { t: 'seq', items };
+      }
+      return null;
+    }
+  }
+
+  private dict(depth: number): Node | null {
+    this.i++; // {
+    const entries: { key: string; value: Node }[] = [];
+    this.space();
+    if (this.s[this.i] === '}') {
+      this.i++;
+      return { t: 'dict', entries };
+    }
+    for (;;) {
+      this.space();
+      const colon = this.s.indexOf(':', this.i);
+      if (colon === -1) {
+        return null;
+      }
+      const key = this.s
+        .slice(this.i, colon)
+        .trim()
+        .replace(/^['"]|['"]$/g, '');
+      this.i = colon + 1;
+      const value = this.value(depth + 1);
+      if (!value) {
+        return null;
+      }
+      entries.push({ key, value });
+      this.space();
+      const c = this.s[this.i];
+      if (c === ',') {
+        this.i++;
+        continue;
+      }
+      if (c === '}') {
+        this.i++;
+        return { t: 'dict', entries };
+      }
+      return null;
+    }
+  }
+}

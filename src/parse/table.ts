@@ -1,0 +1,149 @@
+/**
+ * What a table reader returns, and how a row's joined cells become a
+ * `LayerRow`. Shared by the rich and ASCII readers.
+ */
+import {
+  CUT_MARK,
+  readConnectedCell,
+  readLayerCell,
+  readParamsCell,
+  readTrainableCell
+} from './cells';
+import { parseShape } from './shape';
+import type { ColumnKind, CutCell, LayerRow, SummaryFormat } from './types';
+
+export interface TableColumn {
+  title: string;
+  kind: ColumnKind;
+}
+
+/** A table read from lines `[firstLine, lastLine]` (inclusive). */
+export interface TablePiece {
+  format: SummaryFormat;
+  columns: TableColumn[];
+  layers: LayerRow[];
+  firstLine: number;
+  lastLine: number;
+  warnings: string[];
+}
+
+/** Column kind from a header title (which may itself be cut: `Trai…`). */
+export function columnKind(title: string): ColumnKind | null {
+  const t = title.trim().toLowerCase();
+  if (t.startsWith('layer')) {
+    return 'layer';
+  }
+  if (t.startsWith('output')) {
+    return 'shape';
+  }
+  if (t.startsWith('param')) {
+    return 'params';
+  }
+  if (t.startsWith('conn')) {
+    return 'connected';
+  }
+  if (t.startsWith('trai') || t.startsWith('tr…')) {
+    return 'trainable';
+  }
+  return null;
+}
+
+/**
+ * Build a row from its cells (one string per column, wrapped lines joined).
+ * `depth` comes from the ASCII frame when the format has one.
+ */
+export function buildRow(
+  columns: TableColumn[],
+  cells: string[],
+  frameDepth: number,
+  start: number,
+  end: number
+): LayerRow {
+  const row: LayerRow = {
+    name: '',
+    type: '',
+    depth: frameDepth,
+    outputShape: '',
+    shapeKind: 'unknown',
+    tensors: [],
+    params: null,
+    paramsText: '',
+    unbuilt: false,
+    unused: false,
+    trainable: null,
+    connectedTo: [],
+    cut: [],
+    start,
+    end
+  };
+  const cut: CutCell[] = [];
+  columns.forEach((col, i) => {
+    const text = cells[i] ?? '';
+    if (text.includes(CUT_MARK)) {
+      cut.push({ column: col.kind, text: text.trim() });
+    }
+    switch (col.kind) {
+      case 'layer': {
+        const cell = readLayerCell(text);
+        row.name = cell.name;
+        row.type = cell.type;
+        row.depth = Math.max(frameDepth, cell.depth);
+        if (cell.cutSilently) {
+          cut.push({ column: 'layer', text: text.trim() });
+        }
+        break;
+      }
+      case 'shape': {
+        row.outputShape = text.trim();
+        const shape = parseShape(row.outputShape);
+        row.shapeKind = shape.kind;
+        row.tensors = shape.tensors;
+        if (shape.keys) {
+          row.tensorKeys = shape.keys;
+        }
+        break;
+      }
+      case 'params': {
+        row.paramsText = text.trim();
+        const p = readParamsCell(text);
+        row.params = p.params;
+        row.unbuilt = p.unbuilt;
+        row.unused = p.unused;
+        break;
+      }
+      case 'connected':
+        row.connectedTo = readConnectedCell(text);
+        break;
+      case 'trainable':
+        row.trainable = readTrainableCell(text);
+        break;
+    }
+  });
+  row.cut = cut;
+  return row;
+}
+
+/** Warnings a reader should see about cut cells, one per column. */
+export function cutWarnings(layers: LayerRow[]): string[] {
+  const counts = new Map<ColumnKind, number>();
+  for (const layer of layers) {
+    for (const c of layer.cut) {
+      counts.set(c.column, (counts.get(c.column) ?? 0) + 1);
+    }
+  }
+  const names: Record<ColumnKind, string> = {
+    layer: 'Layer (type)',
+    shape: 'Output Shape',
+    params: 'Param #',
+    connected: 'Connected to',
+    trainable: 'Trainable'
+  };
+  const warnings: string[] = [];
+  counts.forEach((n, kind) => {
+    warnings.push(
+      `${n} ${names[kind]} cell${n === 1 ? ' was' : 's were'} cut short; ` +
+        'print the summary with a larger line_length= (or a wider COLUMNS) to see them whole.'
+    );
+  });
+  return warnings;
+}
