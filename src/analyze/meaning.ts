@@ -33,8 +33,9 @@ export const BATCH_MEANING =
 
 export function fixedBatchMeaning(size: number): string {
   return (
-    `a fixed batch size of ${size}, set with Input(batch_size=${size}) ` +
-    `(or batch_input_shape): every batch must hold exactly ${size} samples`
+    `a batch size of ${size} fixed in the shape: set with Input(batch_size=${size}) ` +
+    `(or batch_input_shape), or recorded when a subclassed model was built by calling it ` +
+    `on a batch of ${size}; such a model expects batches of exactly ${size} samples`
   );
 }
 

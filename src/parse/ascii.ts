@@ -133,6 +133,17 @@ function rowFrom(
   start: number,
   end: number
 ): LayerRow {
+  if (group.length === 1) {
+    // Most rows fit on one line: cut it at the column starts and trim.
+    const inner = group[0].inner;
+    const cells: string[] = [];
+    for (let k = 0; k < columns.length; k++) {
+      const from = starts[k];
+      const to = k + 1 < starts.length ? starts[k + 1] : inner.length;
+      cells.push(from < inner.length ? inner.slice(from, to).trim() : '');
+    }
+    return buildRow(columns, cells, group[0].depth, start, end);
+  }
   const pieces: string[][] = columns.map(() => []);
   for (const { inner } of group) {
     for (let k = 0; k < columns.length; k++) {

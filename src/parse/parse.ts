@@ -128,10 +128,12 @@ function pieceSummary(
 function tableSummary(norm: NormalizedText, lines: Line[], table: TablePiece): Summary {
   const summary = pieceSummary(norm, lines, table.firstLine, table.lastLine, table.format, {});
   summary.columns = table.columns;
-  summary.layers = table.layers.map(layer => {
-    const [start, end] = originalSpan(norm, layer.start, layer.end);
-    return { ...layer, start, end };
-  });
+  summary.layers = table.layers;
+  if (norm.after) {
+    for (const layer of summary.layers) {
+      [layer.start, layer.end] = originalSpan(norm, layer.start, layer.end);
+    }
+  }
   summary.parts = { heading: false, table: true, totals: false };
   summary.warnings = table.warnings;
   return summary;

@@ -113,6 +113,11 @@ function lineCells(text: string, bounds: number[], cropped: boolean): string[] |
 
 /** Join a cell's wrapped lines. The first line keeps its indent (nesting `└`). */
 function joinCell(lines: string[], keepIndent: boolean): string {
+  if (lines.length === 1) {
+    const raw = lines[0];
+    const text = raw.startsWith(' ') ? raw.slice(1) : raw;
+    return keepIndent ? trimEnd(text) : text.trim();
+  }
   const out: string[] = [];
   lines.forEach((raw, i) => {
     // One space of padding each side of a rich cell.

@@ -35,6 +35,10 @@ export function parseShape(cell: string): ParsedShape {
     // Keras 3 before build: the whole shape is unknown.
     return { kind: 'tensors', tensors: [['?']] };
   }
+  const simple = simpleTuple(text);
+  if (simple) {
+    return { kind: 'tensors', tensors: [simple] };
+  }
   const reader = new Reader(text);
   const node = reader.value(0);
   if (!node || !reader.atEnd()) {
@@ -50,6 +54,52 @@ export function parseShape(cell: string): ParsedShape {
     result.keys = keys;
   }
   return result;
+}
+
+/**
+ * The common case, one flat tuple like `(None, 224, 224, 3)`, read without
+ * building a tree. Returns null for anything else.
+ */
+function simpleTuple(text: string): TensorShape | null {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(0) !== 0x28 || text.charCodeAt(n - 1) !== 0x29) {
+    return null;
+  }
+  const dims: TensorShape = [];
+  let i = 1;
+  const end = n - 1;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === 0x20) {
+      i++;
+    }
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      let v = 0;
+      while (i < end && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) {
+        v = v * 10 + (text.charCodeAt(i) - 0x30);
+        i++;
+      }
+      dims.push(v);
+    } else if (c === 0x4e && text.startsWith('None', i)) {
+      dims.push(null);
+      i += 4;
+    } else if (c === 0x3f) {
+      dims.push('?');
+      i++;
+    } else {
+      return null;
+    }
+    while (i < end && text.charCodeAt(i) === 0x20) {
+      i++;
+    }
+    if (i < end) {
+      if (text.charCodeAt(i) !== 0x2c) {
+        return null;
+      }
+      i++;
+    }
+  }
+  return dims;
 }
 
 /** Flatten a parsed structure into tensors; false when it is not a shape. */
@@ -95,7 +145,12 @@ class Reader {
   }
 
   private space(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i])) {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s.charCodeAt(this.i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+        break;
+      }
       this.i++;
     }
   }

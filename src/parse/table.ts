@@ -77,7 +77,8 @@ export function buildRow(
     end
   };
   const cut: CutCell[] = [];
-  columns.forEach((col, i) => {
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i];
     const text = cells[i] ?? '';
     if (text.includes(CUT_MARK)) {
       cut.push({ column: col.kind, text: text.trim() });
@@ -118,7 +119,7 @@ export function buildRow(
         row.trainable = readTrainableCell(text);
         break;
     }
-  });
+  }
   row.cut = cut;
   return row;
 }
