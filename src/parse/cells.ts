@@ -56,15 +56,30 @@ export interface ParamsCell {
 /** `100,480`, `100480`, `0 (unbuilt)`, `0 (unused)`. */
 export function readParamsCell(cell: string): ParamsCell {
   const text = cell.trim();
-  const m = /^(\d[\d,]*)(?:\s*\((unbuilt|unused)\))?$/.exec(text);
-  if (!m) {
+  // Digits and commas, read by hand: this runs once per row of every table.
+  let value = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+    } else if (c !== 0x2c || i === 0) {
+      break;
+    }
+    i++;
+  }
+  if (i === 0 || (text.charCodeAt(0) < 0x30 || text.charCodeAt(0) > 0x39)) {
     return { params: null, unbuilt: false, unused: false };
   }
-  return {
-    params: Number(m[1].replace(/,/g, '')),
-    unbuilt: m[2] === 'unbuilt',
-    unused: m[2] === 'unused'
-  };
+  if (i === n) {
+    return { params: value, unbuilt: false, unused: false };
+  }
+  const rest = text.slice(i).trim();
+  if (rest === '(unbuilt)' || rest === '(unused)') {
+    return { params: value, unbuilt: rest === '(unbuilt)', unused: rest === '(unused)' };
+  }
+  return { params: null, unbuilt: false, unused: false };
 }
 
 /**
@@ -84,7 +99,8 @@ export function readConnectedCell(cell: string): string[] {
   const refs: string[] = [];
   // rich cuts a reference too long for the column with `…` and drops its
   // comma: `features[0][0… block[0][0]`.
-  for (const part of text.split(/,\s*|(?<=…)\s+/)) {
+  const parts = text.includes(CUT_MARK) ? text.split(/,\s*|(?<=…)\s+/) : text.split(',');
+  for (const part of parts) {
     const ref = part.trim().replace(/^['"]|['"]$/g, '');
     if (ref) {
       refs.push(ref);

@@ -76,12 +76,12 @@ export function buildRow(
     start,
     end
   };
-  const cut: CutCell[] = [];
+  let cut: CutCell[] | null = null;
   for (let i = 0; i < columns.length; i++) {
     const col = columns[i];
     const text = cells[i] ?? '';
     if (text.includes(CUT_MARK)) {
-      cut.push({ column: col.kind, text: text.trim() });
+      (cut ??= []).push({ column: col.kind, text: text.trim() });
     }
     switch (col.kind) {
       case 'layer': {
@@ -90,7 +90,7 @@ export function buildRow(
         row.type = cell.type;
         row.depth = Math.max(frameDepth, cell.depth);
         if (cell.cutSilently) {
-          cut.push({ column: 'layer', text: text.trim() });
+          (cut ??= []).push({ column: 'layer', text: text.trim() });
         }
         break;
       }
@@ -120,7 +120,7 @@ export function buildRow(
         break;
     }
   }
-  row.cut = cut;
+  row.cut = cut ?? [];
   return row;
 }
 
