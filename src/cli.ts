@@ -34,15 +34,24 @@ function readInput(file: string): { text: string; name: string } {
     }
     const err = e as NodeJS.ErrnoException;
     const reason =
-      err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new InputError(`${file === '-' ? 'stdin' : file}: cannot read: ${reason}`);
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EACCES'
+          ? 'permission denied'
+          : err.message;
+    throw new InputError(
+      `${file === '-' ? 'stdin' : file}: cannot read: ${reason}`
+    );
   }
   const name = file === '-' ? 'stdin' : file;
   if (bytes.includes(0)) {
     throw new InputError(`${name}: binary file (it holds NUL bytes), not text`);
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), name };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      name
+    };
   } catch {
     throw new InputError(`${name}: not valid UTF-8 text`);
   }
@@ -83,10 +92,15 @@ export function main(argv: string[]): number {
     } else {
       summaries = parseText(text).summaries.map(reportSummary);
     }
-    process.stdout.write(JSON.stringify({ summaries }, null, compact ? undefined : 2) + '\n');
+    process.stdout.write(
+      JSON.stringify({ summaries }, null, compact ? undefined : 2) + '\n'
+    );
     return 0;
   } catch (e) {
-    const message = e instanceof InputError ? e.message : `internal error: ${(e as Error).message}`;
+    const message =
+      e instanceof InputError
+        ? e.message
+        : `internal error: ${(e as Error).message}`;
     process.stderr.write(`keras-summary: ${message.split('\n')[0]}\n`);
     return 2;
   }

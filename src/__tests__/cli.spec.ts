@@ -12,7 +12,11 @@ const CLI = path.resolve(__dirname, '..', '..', 'lib', 'cli.js');
 
 function run(args: string[], input?: string | Buffer) {
   const r = spawnSync(process.execPath, [CLI, ...args], { input });
-  return { code: r.status, stdout: r.stdout.toString('utf-8'), stderr: r.stderr.toString('utf-8') };
+  return {
+    code: r.status,
+    stdout: r.stdout.toString('utf-8'),
+    stderr: r.stderr.toString('utf-8')
+  };
 }
 
 let tmp: string;
@@ -24,7 +28,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function expectCleanError(r: { code: number | null; stderr: string; stdout: string }, pattern: RegExp) {
+function expectCleanError(
+  r: { code: number | null; stderr: string; stdout: string },
+  pattern: RegExp
+) {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   const lines = r.stderr.trimEnd().split('\n');
@@ -44,8 +51,10 @@ describe('keras-summary parse', () => {
   });
 
   it('reads stdin with -', () => {
-    const text = fs
-      .readFileSync(path.join(FIXTURES_DIR, 'handwritten', 'keras1-sequential-mlp.txt'), 'utf-8');
+    const text = fs.readFileSync(
+      path.join(FIXTURES_DIR, 'handwritten', 'keras1-sequential-mlp.txt'),
+      'utf-8'
+    );
     const r = run(['parse', '-'], text);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -54,7 +63,10 @@ describe('keras-summary parse', () => {
   });
 
   it('reports a missing file', () => {
-    expectCleanError(run(['parse', path.join(tmp, 'nope.txt')]), /no such file/);
+    expectCleanError(
+      run(['parse', path.join(tmp, 'nope.txt')]),
+      /no such file/
+    );
   });
 
   it('reports a directory', () => {
@@ -63,7 +75,10 @@ describe('keras-summary parse', () => {
 
   it('reports a binary file', () => {
     const file = path.join(tmp, 'bin.dat');
-    fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(
+      file,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02])
+    );
     expectCleanError(run(['parse', file]), /binary file/);
   });
 

@@ -119,7 +119,12 @@ export function analyzeSummary(summary: Summary): SummaryFacts {
     const root = lineages.find(node);
     let info = rootInfo.get(root);
     if (!info) {
-      info = { id: `v${nextId++}`, origin: nodeRow[node], consumers: new Set(), kind: nodeKind[node] };
+      info = {
+        id: `v${nextId++}`,
+        origin: nodeRow[node],
+        consumers: new Set(),
+        kind: nodeKind[node]
+      };
       rootInfo.set(root, info);
     }
     info.origin = Math.min(info.origin, nodeRow[node]);
@@ -141,13 +146,16 @@ export function analyzeSummary(summary: Summary): SummaryFacts {
     const letter = AXIS_LETTER[info.kind];
     const k = (seen.get(letter) ?? 0) + 1;
     seen.set(letter, k);
-    lineageLabels[info.id] = (counts.get(letter) ?? 0) > 1 ? `${letter}${k}` : letter;
+    lineageLabels[info.id] =
+      (counts.get(letter) ?? 0) > 1 ? `${letter}${k}` : letter;
   }
   lineageLabels.batch = 'B';
 
   const facts: LayerFacts[] = layers.map((layer, i) => {
     const dims: DimFact[] = [];
-    const byPosition = new Map(open[i].map(d => [`${d.tensor}:${d.axis}`, d.node]));
+    const byPosition = new Map(
+      open[i].map(d => [`${d.tensor}:${d.axis}`, d.node])
+    );
     layer.tensors.forEach((shape, t) => {
       const first = shape[0];
       if (first === null || typeof first === 'number') {

@@ -4,3 +4,5 @@ export { analyzeSummary } from './dims';
 export { axisKind, axisMeaning, AXIS_LETTER, BATCH_MEANING } from './meaning';
 export type { AxisKind } from './meaning';
 export { rowInputs } from './inputs';
+export { explainAllParams, explainParams, paramFamily } from './params';
+export type { ParamFormula, ParamTerm } from './params';

@@ -13,7 +13,10 @@ export interface RowInput {
   tensor: number | null;
 }
 
-export function rowInputs(layers: LayerRow[], hasConnections: boolean): RowInput[][] {
+export function rowInputs(
+  layers: LayerRow[],
+  hasConnections: boolean
+): RowInput[][] {
   const result: RowInput[][] = layers.map(() => []);
   // latest[d]: the most recent row at depth d (deeper entries are dropped
   // whenever a shallower row closes their block).
@@ -22,14 +25,19 @@ export function rowInputs(layers: LayerRow[], hasConnections: boolean): RowInput
   const byBlockName = new Map<string, number>();
 
   layers.forEach((layer, i) => {
-    const d = Math.min(layer.depth, latest.length);
+    // Depth comes from parsed text; clamp it so a bad value cannot index
+    // outside `latest` (a negative length would throw).
+    const depth = Number.isFinite(layer.depth) ? Math.floor(layer.depth) : 0;
+    const d = Math.max(0, Math.min(depth, latest.length));
     const parent = d > 0 ? latest[d - 1] : -1;
     if (hasConnections && layer.connectedTo.length > 0) {
       for (const ref of layer.connectedTo) {
         const name = referencedLayer(ref);
         // A name inside the same nested model first, then model-wide.
         const row =
-          byBlockName.get(`${parent}\u0000${name}`) ?? byName.get(name) ?? cutMatch(layers, i, ref, name);
+          byBlockName.get(`${parent}\u0000${name}`) ??
+          byName.get(name) ??
+          cutMatch(layers, i, ref, name);
         if (row !== undefined && row !== i) {
           result[i].push({ row, tensor: tensorIndex(ref) });
         }
@@ -61,8 +69,18 @@ const CUT_LOOKBACK = 2000;
  * take the nearest earlier row whose name and the reference agree on their
  * common, uncut start.
  */
-function cutMatch(layers: LayerRow[], i: number, ref: string, name: string): number | undefined {
-  if (!ref.includes('…') && !layers.some((l, k) => k < i && k >= i - CUT_LOOKBACK && l.name.endsWith('…'))) {
+function cutMatch(
+  layers: LayerRow[],
+  i: number,
+  ref: string,
+  name: string
+): number | undefined {
+  if (
+    !ref.includes('…') &&
+    !layers.some(
+      (l, k) => k < i && k >= i - CUT_LOOKBACK && l.name.endsWith('…')
+    )
+  ) {
     return undefined;
   }
   const prefix = name.replace(/…$/, '');
@@ -71,7 +89,10 @@ function cutMatch(layers: LayerRow[], i: number, ref: string, name: string): num
   }
   for (let k = i - 1; k >= 0 && k >= i - CUT_LOOKBACK; k--) {
     const candidate = layers[k].name.replace(/…$/, '');
-    if (candidate.startsWith(prefix) || (layers[k].name.endsWith('…') && prefix.startsWith(candidate))) {
+    if (
+      candidate.startsWith(prefix) ||
+      (layers[k].name.endsWith('…') && prefix.startsWith(candidate))
+    ) {
       return k;
     }
   }

@@ -6,7 +6,8 @@
 import type { TensorShape } from '../parse/types';
 
 /** The kind of an open axis, which also names its letter (T, H, W, D, L). */
-export type AxisKind = 'timesteps' | 'length' | 'height' | 'width' | 'depth' | 'features' | 'other';
+export type AxisKind =
+  'timesteps' | 'length' | 'height' | 'width' | 'depth' | 'features' | 'other';
 
 export const AXIS_LETTER: Record<AxisKind, string> = {
   timesteps: 'T',
@@ -19,8 +20,10 @@ export const AXIS_LETTER: Record<AxisKind, string> = {
 };
 
 const MEANING: Record<AxisKind, string> = {
-  timesteps: 'timesteps of a sequence (its length, which may differ from batch to batch)',
-  length: 'length of each input sequence, e.g. tokens per text (may differ from batch to batch)',
+  timesteps:
+    'timesteps of a sequence (its length, which may differ from batch to batch)',
+  length:
+    'length of each input sequence, e.g. tokens per text (may differ from batch to batch)',
   height: 'height of an image (left open, so images of any height fit)',
   width: 'width of an image (left open, so images of any width fit)',
   depth: 'depth of a volume (left open, so volumes of any depth fit)',
@@ -42,11 +45,17 @@ export function fixedBatchMeaning(size: number): string {
 /** Whether a rank-4/5 shape looks channels-first: `(None, 3, None, None)`. */
 function channelsFirst(shape: TensorShape): boolean {
   const c = shape[1];
-  return typeof c === 'number' && c <= 4 && shape.slice(2).some(d => d === null);
+  return (
+    typeof c === 'number' && c <= 4 && shape.slice(2).some(d => d === null)
+  );
 }
 
 /** The kind of axis `axis` (> 0) of `shape` for a layer of class `type`. */
-export function axisKind(shape: TensorShape, axis: number, type: string): AxisKind {
+export function axisKind(
+  shape: TensorShape,
+  axis: number,
+  type: string
+): AxisKind {
   const rank = shape.length;
   if (rank === 2) {
     // (batch, length): integer token ids before an Embedding, or a 1-D signal.
@@ -56,7 +65,8 @@ export function axisKind(shape: TensorShape, axis: number, type: string): AxisKi
     return axis === 1 ? 'timesteps' : 'features';
   }
   if (rank === 4 || rank === 5) {
-    const spatial = rank === 4 ? ['height', 'width'] : ['depth', 'height', 'width'];
+    const spatial =
+      rank === 4 ? ['height', 'width'] : ['depth', 'height', 'width'];
     const first = channelsFirst(shape) ? 2 : 1;
     const k = axis - first;
     if (k >= 0 && k < spatial.length) {

@@ -65,7 +65,10 @@ function isSeparator(inner: string): boolean {
  * Read an ASCII table whose header is `lines[header]`. Returns null when the
  * `=` rule under the header is missing.
  */
-export function readAsciiTable(lines: Line[], header: number): TablePiece | null {
+export function readAsciiTable(
+  lines: Line[],
+  header: number
+): TablePiece | null {
   const head = lines[header].text;
   if (header + 1 >= lines.length || !isRule(lines[header + 1].text, '=')) {
     return null;
@@ -79,14 +82,23 @@ export function readAsciiTable(lines: Line[], header: number): TablePiece | null
     ...found.map(t => ({ title: t.title, kind: t.kind }))
   ];
   const ruleLength = lines[header + 1].text.trim().length;
-  const firstLine = header > 0 && isRule(lines[header - 1].text, '_') ? header - 1 : header;
+  const firstLine =
+    header > 0 && isRule(lines[header - 1].text, '_') ? header - 1 : header;
 
   const layers: LayerRow[] = [];
   let group: { inner: string; depth: number }[] = [];
   let groupStart = -1;
   const flush = (endLine: number) => {
     if (group.length > 0) {
-      layers.push(rowFrom(columns, starts, group, lines[groupStart].start, lines[endLine].next));
+      layers.push(
+        rowFrom(
+          columns,
+          starts,
+          group,
+          lines[groupStart].start,
+          lines[endLine].next
+        )
+      );
     }
     group = [];
   };
@@ -112,7 +124,9 @@ export function readAsciiTable(lines: Line[], header: number): TablePiece | null
   }
   flush(i - 1);
   const piece = finish(columns, layers, firstLine, i - 1, ruleLength);
-  piece.warnings.push('The table ends before its closing "=" rule: it may be incomplete.');
+  piece.warnings.push(
+    'The table ends before its closing "=" rule: it may be incomplete.'
+  );
   return piece;
 }
 
@@ -184,7 +198,8 @@ function finish(
 ): TablePiece {
   // Keras 1 always printed `Connected to`, with 100-character rules and no
   // `Model:` heading (the scanner checks the heading).
-  const keras1 = columns.some(c => c.kind === 'connected') && ruleLength === 100;
+  const keras1 =
+    columns.some(c => c.kind === 'connected') && ruleLength === 100;
   return {
     format: keras1 ? 'keras1' : 'keras2',
     columns,

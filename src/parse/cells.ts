@@ -69,7 +69,7 @@ export function readParamsCell(cell: string): ParamsCell {
     }
     i++;
   }
-  if (i === 0 || (text.charCodeAt(0) < 0x30 || text.charCodeAt(0) > 0x39)) {
+  if (i === 0 || text.charCodeAt(0) < 0x30 || text.charCodeAt(0) > 0x39) {
     return { params: null, unbuilt: false, unused: false };
   }
   if (i === n) {
@@ -77,7 +77,11 @@ export function readParamsCell(cell: string): ParamsCell {
   }
   const rest = text.slice(i).trim();
   if (rest === '(unbuilt)' || rest === '(unused)') {
-    return { params: value, unbuilt: rest === '(unbuilt)', unused: rest === '(unused)' };
+    return {
+      params: value,
+      unbuilt: rest === '(unbuilt)',
+      unused: rest === '(unused)'
+    };
   }
   return { params: null, unbuilt: false, unused: false };
 }
@@ -99,7 +103,9 @@ export function readConnectedCell(cell: string): string[] {
   const refs: string[] = [];
   // rich cuts a reference too long for the column with `…` and drops its
   // comma: `features[0][0… block[0][0]`.
-  const parts = text.includes(CUT_MARK) ? text.split(/,\s*|(?<=…)\s+/) : text.split(',');
+  const parts = text.includes(CUT_MARK)
+    ? text.split(/,\s*|(?<=…)\s+/)
+    : text.split(',');
   for (const part of parts) {
     const ref = part.trim().replace(/^['"]|['"]$/g, '');
     if (ref) {

@@ -24,7 +24,12 @@ function firstStage(s: Summary): number {
   return s.parts.table ? 2 : s.parts.totals ? 3 : 0;
 }
 
-const TOTAL_KEYS: (keyof Totals)[] = ['total', 'trainable', 'nonTrainable', 'optimizer'];
+const TOTAL_KEYS: (keyof Totals)[] = [
+  'total',
+  'trainable',
+  'nonTrainable',
+  'optimizer'
+];
 
 /**
  * Whether `next` can continue `prev`: pieces come in the order Keras prints
@@ -38,7 +43,9 @@ export function canContinue(prev: Summary, next: Summary): boolean {
   }
   if (b === 3) {
     // Totals lines continue only while none of them repeats.
-    return TOTAL_KEYS.every(k => prev.totals[k] === null || next.totals[k] === null);
+    return TOTAL_KEYS.every(
+      k => prev.totals[k] === null || next.totals[k] === null
+    );
   }
   return true;
 }
@@ -48,13 +55,21 @@ export function canContinue(prev: Summary, next: Summary): boolean {
  * one of them has the table (spans are only comparable within one text; the
  * caller keeps per-piece spans when pieces come from different outputs).
  */
-export function mergeSummaries(prev: Summary, next: Summary, sameText: boolean): Summary {
+export function mergeSummaries(
+  prev: Summary,
+  next: Summary,
+  sameText: boolean
+): Summary {
   const merged: Summary = {
     ...prev,
     model: prev.model ?? next.model,
     layers: prev.parts.table ? prev.layers : next.layers,
     columns: prev.parts.table ? prev.columns : next.columns,
-    format: prev.parts.table ? prev.format : next.parts.table ? next.format : prev.format,
+    format: prev.parts.table
+      ? prev.format
+      : next.parts.table
+        ? next.format
+        : prev.format,
     totals: { ...prev.totals },
     parts: {
       heading: prev.parts.heading || next.parts.heading,

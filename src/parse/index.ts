@@ -7,5 +7,10 @@ export { normalize, looksLikeHtml } from './normalize';
 export type { InputKind } from './normalize';
 export { parseShape } from './shape';
 export { referencedLayer, CUT_MARK } from './cells';
-export { parseNotebook, parseNotebookJson, outputText, NotebookError } from './notebook';
+export {
+  parseNotebook,
+  parseNotebookJson,
+  outputText,
+  NotebookError
+} from './notebook';
 export type { NotebookSummary, OutputPlace } from './notebook';

@@ -28,7 +28,10 @@ const ESC = 0x1b;
 export function looksLikeHtml(input: string): boolean {
   // rich writes `<pre style="white-space:pre;…">…</pre>`; a plain-text summary
   // never starts with a tag.
-  return /^\s*<(pre|div|code|span)[\s>]/i.test(input) && /<\/(pre|div|code|span)>/i.test(input);
+  return (
+    /^\s*<(pre|div|code|span)[\s>]/i.test(input) &&
+    /<\/(pre|div|code|span)>/i.test(input)
+  );
 }
 
 export function normalize(input: string, kind?: InputKind): NormalizedText {
@@ -37,7 +40,12 @@ export function normalize(input: string, kind?: InputKind): NormalizedText {
     return decodeHtml(input);
   }
   if (input.indexOf('\x1b') === -1 && input.indexOf('\r') === -1) {
-    return { text: input, origin: null, after: null, originalLength: input.length };
+    return {
+      text: input,
+      origin: null,
+      after: null,
+      originalLength: input.length
+    };
   }
   return stripAnsi(input);
 }
@@ -217,7 +225,11 @@ function entityEnd(s: string, i: number): number {
     if (c === 0x3b /* ; */) {
       return j;
     }
-    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x23;
+    const alnum =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c === 0x23;
     if (!alnum) {
       return -1;
     }
@@ -228,7 +240,12 @@ function entityEnd(s: string, i: number): number {
 /** A `<` opens a tag when a letter, `/` or `!` follows it. */
 function startsTag(s: string, i: number): boolean {
   const c = s.charCodeAt(i + 1);
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2f || c === 0x21;
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x2f ||
+    c === 0x21
+  );
 }
 
 function decodeEntity(name: string): string | null {

@@ -53,7 +53,9 @@ export function outputText(output: unknown): OutputText | null {
   const o = output as Record<string, unknown>;
   if (o.output_type === 'stream') {
     const text = joinSource(o.text);
-    return text === null ? null : { mime: `stream:${String(o.name ?? 'stdout')}`, text };
+    return text === null
+      ? null
+      : { mime: `stream:${String(o.name ?? 'stdout')}`, text };
   }
   if (o.output_type === 'display_data' || o.output_type === 'execute_result') {
     const data = o.data as Record<string, unknown> | undefined;
@@ -84,7 +86,11 @@ export function parseNotebookJson(json: string): NotebookSummary[] {
   } catch (e) {
     throw new NotebookError(`invalid notebook JSON: ${(e as Error).message}`);
   }
-  if (!nb || typeof nb !== 'object' || !Array.isArray((nb as { cells?: unknown }).cells)) {
+  if (
+    !nb ||
+    typeof nb !== 'object' ||
+    !Array.isArray((nb as { cells?: unknown }).cells)
+  ) {
     throw new NotebookError('invalid notebook: no "cells" list');
   }
   return parseNotebook(nb as { cells: unknown[] });
@@ -117,8 +123,15 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
         return;
       }
       pieces.forEach((piece, k) => {
-        const place: OutputPlace = { cell: c, output: o, mime: out.mime, start: piece.start, end: piece.end };
-        const startsOutput = k === 0 && blankText(out.text.slice(0, piece.start), kind);
+        const place: OutputPlace = {
+          cell: c,
+          output: o,
+          mime: out.mime,
+          start: piece.start,
+          end: piece.end
+        };
+        const startsOutput =
+          k === 0 && blankText(out.text.slice(0, piece.start), kind);
         if (current && open && startsOutput && canContinue(current, piece)) {
           const merged = mergeSummaries(current, piece, false);
           const fromTable = !current.parts.table && piece.parts.table;
@@ -133,7 +146,13 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
           if (current) {
             result.push(current);
           }
-          current = { ...piece, cell: c, output: o, mime: out.mime, pieces: [place] };
+          current = {
+            ...piece,
+            cell: c,
+            output: o,
+            mime: out.mime,
+            pieces: [place]
+          };
         }
       });
       const last = pieces[pieces.length - 1];

@@ -6,8 +6,18 @@
 import { isAsciiHeader, readAsciiTable } from './ascii';
 import { canContinue, mergeSummaries } from './group';
 import { isBlank, isRule, Line, splitLines } from './lines';
-import { InputKind, normalize, NormalizedText, originalSpan } from './normalize';
-import { applyTotalsLine, emptyTotals, readHeading, readTotalsLine } from './pieces';
+import {
+  InputKind,
+  normalize,
+  NormalizedText,
+  originalSpan
+} from './normalize';
+import {
+  applyTotalsLine,
+  emptyTotals,
+  readHeading,
+  readTotalsLine
+} from './pieces';
 import { isRichTop, readRichTable } from './rich';
 import type { TablePiece } from './table';
 import type { ParseResult, Summary, SummaryFormat } from './types';
@@ -18,7 +28,10 @@ export interface ParseOptions {
 }
 
 /** Parse a text and check each summary's numbers. */
-export function parseText(input: string, options: ParseOptions = {}): ParseResult {
+export function parseText(
+  input: string,
+  options: ParseOptions = {}
+): ParseResult {
   return { summaries: parsePieces(input, options).map(withChecks) };
 }
 
@@ -26,7 +39,10 @@ export function parseText(input: string, options: ParseOptions = {}): ParseResul
  * Parse a text into summaries without the final checks, for callers that
  * merge pieces from several texts first (notebook outputs).
  */
-export function parsePieces(input: string, options: ParseOptions = {}): Summary[] {
+export function parsePieces(
+  input: string,
+  options: ParseOptions = {}
+): Summary[] {
   const norm = normalize(input, options.kind);
   const lines = splitLines(norm.text);
   // Rich output (HTML, or ANSI colours) is Keras 3's when no table says otherwise.
@@ -55,7 +71,9 @@ export function parsePieces(input: string, options: ParseOptions = {}): Summary[
     }
     const model = readHeading(text);
     if (model !== null) {
-      add(pieceSummary(norm, lines, i, i, rich ? 'keras3' : 'keras2', { model }));
+      add(
+        pieceSummary(norm, lines, i, i, rich ? 'keras3' : 'keras2', { model })
+      );
       continue;
     }
     if (isRichTop(text)) {
@@ -75,13 +93,18 @@ export function parsePieces(input: string, options: ParseOptions = {}): Summary[
         continue;
       }
     }
-    if (isRule(text, '_') && i + 1 < lines.length && isAsciiHeader(lines[i + 1].text)) {
+    if (
+      isRule(text, '_') &&
+      i + 1 < lines.length &&
+      isAsciiHeader(lines[i + 1].text)
+    ) {
       continue;
     }
     const totals = readTotalsLine(text);
     if (totals) {
       // Keras 3 indents its totals lines by one space; Keras 1/2 do not.
-      const format: SummaryFormat = text.startsWith(' ') || rich ? 'keras3' : 'keras2';
+      const format: SummaryFormat =
+        text.startsWith(' ') || rich ? 'keras3' : 'keras2';
       const piece = pieceSummary(norm, lines, i, i, format, {});
       applyTotalsLine(piece.totals, totals);
       piece.parts = { heading: false, table: false, totals: true };
@@ -89,7 +112,13 @@ export function parsePieces(input: string, options: ParseOptions = {}): Summary[
       continue;
     }
     const s = current as Summary | null;
-    if (s && !interrupted && s.parts.totals && s.format !== 'keras3' && isRule(text, '_')) {
+    if (
+      s &&
+      !interrupted &&
+      s.parts.totals &&
+      s.format !== 'keras3' &&
+      isRule(text, '_')
+    ) {
       // Keras 1/2 close a summary with a `_` rule under the totals.
       const [, end] = originalSpan(norm, lines[i].start, lines[i].next);
       s.end = end;
@@ -125,8 +154,19 @@ function pieceSummary(
   };
 }
 
-function tableSummary(norm: NormalizedText, lines: Line[], table: TablePiece): Summary {
-  const summary = pieceSummary(norm, lines, table.firstLine, table.lastLine, table.format, {});
+function tableSummary(
+  norm: NormalizedText,
+  lines: Line[],
+  table: TablePiece
+): Summary {
+  const summary = pieceSummary(
+    norm,
+    lines,
+    table.firstLine,
+    table.lastLine,
+    table.format,
+    {}
+  );
   summary.columns = table.columns;
   summary.layers = table.layers;
   if (norm.after) {

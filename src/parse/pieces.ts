@@ -71,6 +71,7 @@ const SIZE_FIELD: Record<TotalsKey, keyof Totals> = {
 export function applyTotalsLine(totals: Totals, line: TotalsLine): void {
   totals[line.key] = line.count;
   if (line.size !== undefined) {
-    (totals as unknown as Record<string, unknown>)[SIZE_FIELD[line.key]] = line.size;
+    (totals as unknown as Record<string, unknown>)[SIZE_FIELD[line.key]] =
+      line.size;
   }
 }

@@ -14,7 +14,13 @@
  * A table wider than rich's console is cropped: the right border is missing.
  */
 import { Line, trimEnd } from './lines';
-import { buildRow, columnKind, cutWarnings, TableColumn, TablePiece } from './table';
+import {
+  buildRow,
+  columnKind,
+  cutWarnings,
+  TableColumn,
+  TablePiece
+} from './table';
 import type { LayerRow } from './types';
 
 const TOP_LEFT = '┏┌╭╔┍┎╒╓';
@@ -72,7 +78,11 @@ function firstNonSpace(text: string): number {
 }
 
 /** Cells of one content line, or null when it is not a line of this table. */
-function lineCells(text: string, bounds: number[], cropped: boolean): string[] | null {
+function lineCells(
+  text: string,
+  bounds: number[],
+  cropped: boolean
+): string[] | null {
   const ncols = bounds.length - 1 + (cropped ? 1 : 0);
   const left = bounds[0];
   if (!VERTICAL.includes(text[left] ?? '')) {
@@ -206,7 +216,9 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
         k === 0
       )
     );
-    layers.push(buildRow(columns, cells, 0, lines[rowStart].start, lines[endLine].next));
+    layers.push(
+      buildRow(columns, cells, 0, lines[rowStart].start, lines[endLine].next)
+    );
     rowLines = [];
   };
   for (; i < lines.length; i++) {
@@ -231,7 +243,9 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
     const startsRow =
       !separated &&
       rowLines.length > 0 &&
-      (paramsCol >= 0 ? cells[paramsCol].trim() !== '' : cells[0].trim() !== '');
+      (paramsCol >= 0
+        ? cells[paramsCol].trim() !== ''
+        : cells[0].trim() !== '');
     if (startsRow) {
       flush(i - 1);
     }
@@ -243,7 +257,9 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
   // The table was cut off before its bottom border (a stream still arriving).
   flush(i - 1);
   const piece = finish(columns, layers, top, i - 1);
-  piece.warnings.push('The table ends before its bottom border: it may be incomplete.');
+  piece.warnings.push(
+    'The table ends before its bottom border: it may be incomplete.'
+  );
   return piece;
 }
 
@@ -254,7 +270,10 @@ function hasRowSeparators(lines: Line[], i: number): boolean {
     if (kind === 'mid') {
       return true;
     }
-    if (kind !== null || !VERTICAL.includes(lines[i].text.trimStart()[0] ?? '')) {
+    if (
+      kind !== null ||
+      !VERTICAL.includes(lines[i].text.trimStart()[0] ?? '')
+    ) {
       return false;
     }
   }

@@ -75,7 +75,11 @@ function simpleTuple(text: string): TensorShape | null {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       let v = 0;
-      while (i < end && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) {
+      while (
+        i < end &&
+        text.charCodeAt(i) >= 0x30 &&
+        text.charCodeAt(i) <= 0x39
+      ) {
         v = v * 10 + (text.charCodeAt(i) - 0x30);
         i++;
       }
@@ -120,7 +124,14 @@ function collect(
   }
   if (node.t === 'dict') {
     for (const entry of node.entries) {
-      if (!collect(entry.value, out, keys, key ? `${key}.${entry.key}` : entry.key)) {
+      if (
+        !collect(
+          entry.value,
+          out,
+          keys,
+          key ? `${key}.${entry.key}` : entry.key
+        )
+      ) {
         return false;
       }
     }
@@ -181,7 +192,11 @@ class Reader {
       return { t: 'dim', v: '?' };
     }
     const start = this.i;
-    while (this.i < s.length && s.charCodeAt(this.i) >= 48 && s.charCodeAt(this.i) <= 57) {
+    while (
+      this.i < s.length &&
+      s.charCodeAt(this.i) >= 48 &&
+      s.charCodeAt(this.i) <= 57
+    ) {
       this.i++;
     }
     if (this.i === start) {

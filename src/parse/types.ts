@@ -36,11 +36,7 @@ export type ShapeKind =
 
 /** A column of the printed table, by meaning. */
 export type ColumnKind =
-  | 'layer'
-  | 'shape'
-  | 'params'
-  | 'connected'
-  | 'trainable';
+  'layer' | 'shape' | 'params' | 'connected' | 'trainable';
 
 /** A cell that Keras cut short with `…` (Keras 3) because it did not fit. */
 export interface CutCell {

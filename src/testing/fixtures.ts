@@ -21,7 +21,14 @@ export interface FixtureCell {
 export interface FixtureNotebook {
   file: string;
   json: string;
-  nb: { cells: { cell_type: string; source: string | string[]; outputs?: FixtureOutput[] }[]; metadata: Record<string, unknown> };
+  nb: {
+    cells: {
+      cell_type: string;
+      source: string | string[];
+      outputs?: FixtureOutput[];
+    }[];
+    metadata: Record<string, unknown>;
+  };
 }
 
 export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', 'fixtures');
@@ -32,12 +39,15 @@ export function loadNotebook(name: string): FixtureNotebook {
   return { file, json, nb: JSON.parse(json) };
 }
 
-const joined = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join('') : (v ?? ''));
+const joined = (v: string | string[] | undefined): string =>
+  Array.isArray(v) ? v.join('') : (v ?? '');
 
 /** The code cell whose source starts with `# fixture: <id>`. */
 export function fixtureCell(nb: FixtureNotebook, id: string): FixtureCell {
   const index = nb.nb.cells.findIndex(
-    c => c.cell_type === 'code' && new RegExp(`^# fixture: ${id}\\s*$`, 'm').test(joined(c.source))
+    c =>
+      c.cell_type === 'code' &&
+      new RegExp(`^# fixture: ${id}\\s*$`, 'm').test(joined(c.source))
   );
   if (index === -1) {
     throw new Error(`no fixture cell "${id}" in ${nb.file}`);
@@ -68,6 +78,9 @@ export function stdoutOf(cell: FixtureCell): string {
 /** The display outputs' data for one MIME type, in order, empty ones included. */
 export function displayTexts(cell: FixtureCell, mime: string): string[] {
   return cell.outputs
-    .filter(o => o.output_type === 'display_data' || o.output_type === 'execute_result')
+    .filter(
+      o =>
+        o.output_type === 'display_data' || o.output_type === 'execute_result'
+    )
     .map(o => joined(o.data?.[mime]));
 }

@@ -18,15 +18,23 @@ describe('readLayerCell', () => {
 
   it("reads Keras 3's nesting prefix", () => {
     expect(readLayerCell('   └ conv2d (Conv2D)').depth).toBe(1);
-    expect(readLayerCell('      └ conv2d (Conv2D)')).toMatchObject({ depth: 2, name: 'conv2d' });
+    expect(readLayerCell('      └ conv2d (Conv2D)')).toMatchObject({
+      depth: 2,
+      name: 'conv2d'
+    });
   });
 
   it('keeps spaces and parentheses inside names', () => {
-    expect(readLayerCell('my dense (v2) (Dense)')).toMatchObject({ name: 'my dense (v2)', type: 'Dense' });
+    expect(readLayerCell('my dense (v2) (Dense)')).toMatchObject({
+      name: 'my dense (v2)',
+      type: 'Dense'
+    });
   });
 
   it('reads a type cut by rich with …', () => {
-    expect(readLayerCell('global_max_pooling… (GlobalMaxPooling1…')).toMatchObject({
+    expect(
+      readLayerCell('global_max_pooling… (GlobalMaxPooling1…')
+    ).toMatchObject({
       name: 'global_max_pooling…',
       type: 'GlobalMaxPooling1…',
       cutSilently: false
@@ -41,7 +49,10 @@ describe('readLayerCell', () => {
   });
 
   it('keeps a cell without a type as the name', () => {
-    expect(readLayerCell('weird cell')).toMatchObject({ name: 'weird cell', type: '' });
+    expect(readLayerCell('weird cell')).toMatchObject({
+      name: 'weird cell',
+      type: ''
+    });
   });
 });
 
@@ -51,8 +62,16 @@ describe('readParamsCell', () => {
     expect(readParamsCell('100480').params).toBe(100480);
   });
   it('reads unbuilt and unused', () => {
-    expect(readParamsCell('0 (unbuilt)')).toEqual({ params: 0, unbuilt: true, unused: false });
-    expect(readParamsCell('0 (unused)')).toEqual({ params: 0, unbuilt: false, unused: true });
+    expect(readParamsCell('0 (unbuilt)')).toEqual({
+      params: 0,
+      unbuilt: true,
+      unused: false
+    });
+    expect(readParamsCell('0 (unused)')).toEqual({
+      params: 0,
+      unbuilt: false,
+      unused: true
+    });
   });
   it('gives null for anything else', () => {
     expect(readParamsCell('').params).toBeNull();
@@ -62,10 +81,9 @@ describe('readParamsCell', () => {
 
 describe('readConnectedCell', () => {
   it('reads Keras 3 references', () => {
-    expect(readConnectedCell('input_layer[0][0], input_layer_1[0][0]')).toEqual([
-      'input_layer[0][0]',
-      'input_layer_1[0][0]'
-    ]);
+    expect(readConnectedCell('input_layer[0][0], input_layer_1[0][0]')).toEqual(
+      ['input_layer[0][0]', 'input_layer_1[0][0]']
+    );
     expect(readConnectedCell('-')).toEqual([]);
   });
   it('reads tf.keras 2 lists', () => {

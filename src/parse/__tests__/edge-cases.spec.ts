@@ -15,13 +15,18 @@ const RICH_TABLE = [
   '└──────────────────────┴──────────────────┴───────────┘'
 ].join('\n');
 
-const TOTALS = [' Total params: 25 (100.00 B)', ' Trainable params: 25 (100.00 B)', ' Non-trainable params: 0 (0.00 B)'].join(
-  '\n'
-);
+const TOTALS = [
+  ' Total params: 25 (100.00 B)',
+  ' Trainable params: 25 (100.00 B)',
+  ' Non-trainable params: 0 (0.00 B)'
+].join('\n');
 
 describe('parseText on hand-written edge cases', () => {
   it('finds nothing in text without a summary', () => {
-    expect(parseText('Epoch 1/10\n32/32 ━━━━━━━━━━ 1s 2ms/step - loss: 0.5\n').summaries).toEqual([]);
+    expect(
+      parseText('Epoch 1/10\n32/32 ━━━━━━━━━━ 1s 2ms/step - loss: 0.5\n')
+        .summaries
+    ).toEqual([]);
     expect(parseText('').summaries).toEqual([]);
   });
 
@@ -34,7 +39,11 @@ describe('parseText on hand-written edge cases', () => {
     expect(text.slice(s.start, s.end)).toBe(summary);
     expect(s.model).toBe('m');
     expect(s.layers.map(l => l.name)).toEqual(['dense', 'dense_1']);
-    expect(s.totals).toMatchObject({ total: 25, trainable: 25, nonTrainable: 0 });
+    expect(s.totals).toMatchObject({
+      total: 25,
+      trainable: 25,
+      nonTrainable: 0
+    });
     expect(s.warnings).toEqual([]);
   });
 
@@ -61,7 +70,9 @@ describe('parseText on hand-written edge cases', () => {
       model: null,
       parts: { heading: false, table: true, totals: false }
     });
-    expect(parseText(' Total params: 1,234 (4.82 KB)\n').summaries[0]).toMatchObject({
+    expect(
+      parseText(' Total params: 1,234 (4.82 KB)\n').summaries[0]
+    ).toMatchObject({
       format: 'keras3',
       totals: { total: 1234, totalSize: '4.82 KB' },
       parts: { heading: false, table: false, totals: true }
@@ -94,7 +105,8 @@ describe('parseText on hand-written edge cases', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed / 0x7fffffff;
     };
-    const alphabet = '┏┳┓┃┡╇┩│├┼┤└┴┘━─ ()[]{},.…?:_=¯|\n\x1bNone0123456789Model: "Total params: Layer (type)Output Shape';
+    const alphabet =
+      '┏┳┓┃┡╇┩│├┼┤└┴┘━─ ()[]{},.…?:_=¯|\n\x1bNone0123456789Model: "Total params: Layer (type)Output Shape';
     for (let k = 0; k < 300; k++) {
       let s = '';
       const n = Math.floor(rand() * 400);
@@ -108,11 +120,15 @@ describe('parseText on hand-written edge cases', () => {
   it('handles a huge input', () => {
     const rows: string[] = [];
     for (let i = 0; i < 20000; i++) {
-      rows.push(`│ d${i} (Dense)`.padEnd(23) + '│ (None, 4)        │        20 │');
+      rows.push(
+        `│ d${i} (Dense)`.padEnd(23) + '│ (None, 4)        │        20 │'
+      );
       rows.push('├──────────────────────┼──────────────────┼───────────┤');
     }
     const lines = RICH_TABLE.split('\n');
-    const huge = [...lines.slice(0, 3), ...rows.slice(0, -1), lines[6]].join('\n');
+    const huge = [...lines.slice(0, 3), ...rows.slice(0, -1), lines[6]].join(
+      '\n'
+    );
     const [s] = parseText(huge).summaries;
     expect(s.layers.length).toBe(20000);
     expect(s.layers[19999].name).toBe('d19999');
@@ -144,7 +160,12 @@ describe('parseText on hand-written edge cases', () => {
       '└───────────────┴───────────────┴─────────┘'
     ].join('\n');
     const [s] = parseText(text).summaries;
-    expect(s.layers[0]).toMatchObject({ name: '密集', type: 'Dense', params: 20, tensors: [[null, 4]] });
+    expect(s.layers[0]).toMatchObject({
+      name: '密集',
+      type: 'Dense',
+      params: 20,
+      tensors: [[null, 4]]
+    });
   });
 
   it('reads a Keras 2 ASCII table cut off before its closing rule', () => {

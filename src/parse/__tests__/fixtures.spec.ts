@@ -7,11 +7,22 @@
 import { analyzeSummary } from '../../analyze';
 import { parseNotebookJson, NotebookSummary } from '../notebook';
 import { parseText } from '../parse';
-import { fixtureCell, fixtureIds, loadNotebook, stdoutOf } from '../../testing/fixtures';
+import {
+  fixtureCell,
+  fixtureIds,
+  loadNotebook,
+  stdoutOf
+} from '../../testing/fixtures';
 import type { Dim, SummaryFormat } from '../types';
 
-type Flavour = 'keras3-display' | 'keras3-display-wide' | 'keras3-print' | 'tfkeras2';
-const FLAVOURS: Flavour[] = ['keras3-display', 'keras3-display-wide', 'keras3-print', 'tfkeras2'];
+type Flavour =
+  'keras3-display' | 'keras3-display-wide' | 'keras3-print' | 'tfkeras2';
+const FLAVOURS: Flavour[] = [
+  'keras3-display',
+  'keras3-display-wide',
+  'keras3-print',
+  'tfkeras2'
+];
 
 /** [name (Keras 3), name (tf.keras 2), type, depth, tensors, params] */
 type Row = [string, string, string, number, Dim[][] | 'multiple', number];
@@ -70,7 +81,14 @@ const EXPECTED: Record<string, Expected> = {
       ['embedding', 'embedding', 'Embedding', 0, [[N, N, 64]], 640000],
       // 4 × (64 + 32 + 1) × 32
       ['lstm', 'lstm', 'LSTM', 0, [[N, N, 32]], 12416],
-      ['global_max_pooling1d', 'global_max_pooling1d', 'GlobalMaxPooling1D', 0, [[N, 32]], 0],
+      [
+        'global_max_pooling1d',
+        'global_max_pooling1d',
+        'GlobalMaxPooling1D',
+        0,
+        [[N, 32]],
+        0
+      ],
       ['dense_5', 'dense_5', 'Dense', 0, [[N, 1]], 33]
     ],
     totals: [652449, 652449, 0, null],
@@ -86,7 +104,14 @@ const EXPECTED: Record<string, Expected> = {
       ['conv2d', 'conv2d', 'Conv2D', 0, [[N, N, N, 16]], 448],
       ['max_pooling2d', 'max_pooling2d', 'MaxPooling2D', 0, [[N, N, N, 16]], 0],
       ['conv2d_1', 'conv2d_1', 'Conv2D', 0, [[N, N, N, 32]], 4640],
-      ['global_average_pooling2d', 'global_average_pooling2d', 'GlobalAveragePooling2D', 0, [[N, 32]], 0],
+      [
+        'global_average_pooling2d',
+        'global_average_pooling2d',
+        'GlobalAveragePooling2D',
+        0,
+        [[N, 32]],
+        0
+      ],
       ['dense_6', 'dense_6', 'Dense', 0, [[N, 10]], 330]
     ],
     totals: [5418, 5418, 0, null],
@@ -239,17 +264,45 @@ const EXPECTED: Record<string, Expected> = {
   long_names: {
     model: ['long_names', 'long_names'],
     rows: [
-      ['a_really_long_layer_name_that_…', 'a_really_long_layer_name_that_does_not_fit_in_the_column_at_all', 'Dense', 0, [[N, 32]], 544],
+      [
+        'a_really_long_layer_name_that_…',
+        'a_really_long_layer_name_that_does_not_fit_in_the_column_at_all',
+        'Dense',
+        0,
+        [[N, 32]],
+        544
+      ],
       ['my dense', 'my_dense', 'Dense', 0, [[N, 16]], 528],
-      ['a layer name with several words that has to wrap', 'another_long_layer_name_with_a_long_type', 'Dense', 0, [[N, 8]], 136]
+      [
+        'a layer name with several words that has to wrap',
+        'another_long_layer_name_with_a_long_type',
+        'Dense',
+        0,
+        [[N, 8]],
+        136
+      ]
     ],
     totals: [1208, 1208, 0, null],
     addsUp: true,
     wide: {
       rows: [
-        ['a_really_long_layer_name_that_does_…', '', 'Dense', 0, [[N, 32]], 544],
+        [
+          'a_really_long_layer_name_that_does_…',
+          '',
+          'Dense',
+          0,
+          [[N, 32]],
+          544
+        ],
         ['my dense', '', 'Dense', 0, [[N, 16]], 528],
-        ['a layer name with several words that has to wrap', '', 'Dense', 0, [[N, 8]], 136]
+        [
+          'a layer name with several words that has to wrap',
+          '',
+          'Dense',
+          0,
+          [[N, 8]],
+          136
+        ]
       ]
     }
   },
@@ -302,7 +355,14 @@ const EXPECTED: Record<string, Expected> = {
     rows: [
       ['conv2d_2', 'conv2d_2', 'Conv2D', 0, [[N, 30, 30, 16]], 448],
       // 4 × 16: gamma and beta train, the moving mean and variance do not.
-      ['batch_normalization', 'batch_normalization', 'BatchNormalization', 0, [[N, 30, 30, 16]], 64],
+      [
+        'batch_normalization',
+        'batch_normalization',
+        'BatchNormalization',
+        0,
+        [[N, 30, 30, 16]],
+        64
+      ],
       ['re_lu', 're_lu', 'ReLU', 0, [[N, 30, 30, 16]], 0],
       ['flatten_1', 'flatten_1', 'Flatten', 0, [[N, 14400]], 0],
       ['dense_20', 'dense_20', 'Dense', 0, [[N, 10]], 144010]
@@ -327,7 +387,9 @@ function expectedFor(id: string, flavour: Flavour): Expected {
   if (flavour === 'tfkeras2' && base.tf) {
     return { ...base, ...base.tf };
   }
-  return flavour === 'keras3-display-wide' && base.wide ? { ...base, ...base.wide } : base;
+  return flavour === 'keras3-display-wide' && base.wide
+    ? { ...base, ...base.wide }
+    : base;
 }
 
 describe.each(FLAVOURS)('real Keras output: %s', flavour => {
@@ -338,7 +400,12 @@ describe.each(FLAVOURS)('real Keras output: %s', flavour => {
 
   it('holds every fixture the capture script writes', () => {
     const ids = fixtureIds(nb);
-    for (const id of [...Object.keys(EXPECTED), 'resnet50', 'conv_mix', 'two_summaries']) {
+    for (const id of [
+      ...Object.keys(EXPECTED),
+      'resnet50',
+      'conv_mix',
+      'two_summaries'
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -354,18 +421,29 @@ describe.each(FLAVOURS)('real Keras output: %s', flavour => {
     expect(s.parts).toEqual({ heading: true, table: true, totals: true });
 
     const rows = exp.rows.filter(r => (k === 0 ? r[0] : r[1]) !== '');
-    expect(s.layers.map(l => [l.name, l.type, l.depth])).toEqual(rows.map(r => [r[k], r[2], r[3]]));
-    expect(s.layers.map(l => (l.shapeKind === 'multiple' ? 'multiple' : l.tensors))).toEqual(rows.map(r => r[4]));
+    expect(s.layers.map(l => [l.name, l.type, l.depth])).toEqual(
+      rows.map(r => [r[k], r[2], r[3]])
+    );
+    expect(
+      s.layers.map(l => (l.shapeKind === 'multiple' ? 'multiple' : l.tensors))
+    ).toEqual(rows.map(r => r[4]));
     expect(s.layers.map(l => l.params)).toEqual(rows.map(r => r[5]));
     expect(s.layers.every(l => l.paramsText !== '')).toBe(true);
 
     const [total, trainable, nonTrainable, optimizer] = exp.totals;
-    expect(s.totals).toMatchObject({ total, trainable, nonTrainable, optimizer });
+    expect(s.totals).toMatchObject({
+      total,
+      trainable,
+      nonTrainable,
+      optimizer
+    });
     // Keras prints Total = trainable + non-trainable (+ optimizer).
     expect(total).toBe(trainable + nonTrainable + (optimizer ?? 0));
 
     if (exp.addsUp) {
-      const top = s.layers.filter(l => l.depth === 0).reduce((a, l) => a + (l.params ?? 0), 0);
+      const top = s.layers
+        .filter(l => l.depth === 0)
+        .reduce((a, l) => a + (l.params ?? 0), 0);
       expect(top).toBe(trainable + nonTrainable);
       expect(s.warnings.filter(w => /add up/.test(w))).toEqual([]);
     } else if (exp.addsUp === false) {
@@ -376,13 +454,19 @@ describe.each(FLAVOURS)('real Keras output: %s', flavour => {
     const facts = analyzeSummary(s);
     s.layers.forEach((layer, i) => {
       for (const [t, shape] of layer.tensors.entries()) {
-        const batch = facts.layers[i].dims.filter(d => d.tensor === t && d.axis === 0);
+        const batch = facts.layers[i].dims.filter(
+          d => d.tensor === t && d.axis === 0
+        );
         if (shape[0] === null || typeof shape[0] === 'number') {
           expect(batch).toHaveLength(1);
           expect(batch[0].role).toBe('batch');
         }
         const open = shape.filter((d, axis) => axis > 0 && d === null).length;
-        expect(facts.layers[i].dims.filter(d => d.tensor === t && d.role === 'variable')).toHaveLength(open);
+        expect(
+          facts.layers[i].dims.filter(
+            d => d.tensor === t && d.role === 'variable'
+          )
+        ).toHaveLength(open);
       }
     });
     const variable = s.layers.flatMap((layer, i) =>
@@ -403,9 +487,22 @@ describe.each(FLAVOURS)('real Keras output: %s', flavour => {
     const s = byCell(fixtureCell(nb, 'resnet50').index)[0];
     expect(s.model).toBe('resnet50');
     expect(s.layers).toHaveLength(177);
-    expect(s.layers[0]).toMatchObject({ type: 'InputLayer', tensors: [[N, 224, 224, 3]], params: 0 });
-    expect(s.layers[176]).toMatchObject({ name: 'predictions', type: 'Dense', tensors: [[N, 1000]], params: 2049000 });
-    expect(s.totals).toMatchObject({ total: 25636712, trainable: 25583592, nonTrainable: 53120 });
+    expect(s.layers[0]).toMatchObject({
+      type: 'InputLayer',
+      tensors: [[N, 224, 224, 3]],
+      params: 0
+    });
+    expect(s.layers[176]).toMatchObject({
+      name: 'predictions',
+      type: 'Dense',
+      tensors: [[N, 1000]],
+      params: 2049000
+    });
+    expect(s.totals).toMatchObject({
+      total: 25636712,
+      trainable: 25583592,
+      nonTrainable: 53120
+    });
     const top = s.layers.reduce((a, l) => a + (l.params ?? 0), 0);
     expect(top).toBe(25636712);
     // Every Connected to reference resolves to an earlier row, cut ones included.
@@ -421,11 +518,9 @@ describe.each(FLAVOURS)('real Keras output: %s', flavour => {
     expect(s.layers.map(l => l.params)).toEqual([
       0, 32000, 5152, 2400, 2112, 0, 32, 91, 0, 2160, 160, 112, 0, 0, 0, 0, 37
     ]);
-    expect(s.layers.filter(l => l.type === 'InputLayer').map(l => l.tensors)).toEqual([
-      [[N, 50]],
-      [[N, 32, 32, 3]],
-      [[N, 8, 16, 16, 1]]
-    ]);
+    expect(
+      s.layers.filter(l => l.type === 'InputLayer').map(l => l.tensors)
+    ).toEqual([[[N, 50]], [[N, 32, 32, 3]], [[N, 8, 16, 16, 1]]]);
     const facts = analyzeSummary(s);
     s.layers.forEach((layer, i) => {
       expect(facts.layers[i].inputs).toHaveLength(layer.connectedTo.length);
@@ -451,15 +546,25 @@ describe.each(FLAVOURS)('real Keras output: %s', flavour => {
     if (flavour === 'keras3-display' || flavour === 'keras3-display-wide') {
       // rich's pieces are display outputs; the prints are streams around them.
       const [s] = byCell(cell.index);
-      expect(s.pieces.map(p => p.mime)).toEqual(['text/html', 'text/html', 'text/html', 'text/html', 'text/html']);
+      expect(s.pieces.map(p => p.mime)).toEqual([
+        'text/html',
+        'text/html',
+        'text/html',
+        'text/html',
+        'text/html'
+      ]);
       expect(parseText(stdout).summaries).toEqual([]);
     } else {
       const [s] = parseText(stdout).summaries;
       expect(stdout.slice(0, s.start)).toBe('Building model...\n');
       // Keras 3 hands its captured text, which ends in a newline, to print(),
       // which adds one more.
-      expect(stdout.slice(s.end)).toBe(flavour === 'keras3-print' ? '\ndone\n' : 'done\n');
-      expect(stdout.slice(s.start, s.end)).toMatch(/^Model: "print_around"\n[\s\S]*Non-trainable params: 0 \(0\.00 B(yte)?\)\n(_+\n)?$/);
+      expect(stdout.slice(s.end)).toBe(
+        flavour === 'keras3-print' ? '\ndone\n' : 'done\n'
+      );
+      expect(stdout.slice(s.start, s.end)).toMatch(
+        /^Model: "print_around"\n[\s\S]*Non-trainable params: 0 \(0\.00 B(yte)?\)\n(_+\n)?$/
+      );
     }
   });
 });
@@ -472,10 +577,14 @@ describe('rich display outputs, one summary in five or six pieces', () => {
     for (const id of Object.keys(EXPECTED)) {
       const cell = fixtureCell(nb, id);
       const [s] = summaries.filter(x => x.cell === cell.index);
-      const displays = cell.outputs.filter(o => o.output_type === 'display_data').length;
+      const displays = cell.outputs.filter(
+        o => o.output_type === 'display_data'
+      ).length;
       expect(s.pieces).toHaveLength(displays);
       expect(s.pieces.map(p => p.output)).toEqual(
-        cell.outputs.map((o, i) => (o.output_type === 'display_data' ? i : -1)).filter(i => i >= 0)
+        cell.outputs
+          .map((o, i) => (o.output_type === 'display_data' ? i : -1))
+          .filter(i => i >= 0)
       );
       // The summary's own place is the table's output.
       expect(s.output).toBe(s.pieces[1].output);
@@ -485,11 +594,31 @@ describe('rich display outputs, one summary in five or six pieces', () => {
   it('reads the text/plain (ANSI) and text/html of each table alike', () => {
     for (const id of Object.keys(EXPECTED)) {
       const cell = fixtureCell(nb, id);
-      const table = cell.outputs.find(o => /┏/.test(String(o.data?.['text/plain'] ?? '')))!;
-      const plain = parseText(String((table.data!['text/plain'] as string[] | string) instanceof Array ? (table.data!['text/plain'] as string[]).join('') : table.data!['text/plain']));
+      const table = cell.outputs.find(o =>
+        /┏/.test(String(o.data?.['text/plain'] ?? ''))
+      )!;
+      const plain = parseText(
+        String(
+          (table.data!['text/plain'] as string[] | string) instanceof Array
+            ? (table.data!['text/plain'] as string[]).join('')
+            : table.data!['text/plain']
+        )
+      );
       const htmlData = table.data!['text/html'];
-      const html = parseText(Array.isArray(htmlData) ? htmlData.join('') : htmlData, { kind: 'html' });
-      const strip = (r: typeof plain) => r.summaries.map(s => s.layers.map(l => [l.name, l.type, l.outputShape, l.params, l.connectedTo]));
+      const html = parseText(
+        Array.isArray(htmlData) ? htmlData.join('') : htmlData,
+        { kind: 'html' }
+      );
+      const strip = (r: typeof plain) =>
+        r.summaries.map(s =>
+          s.layers.map(l => [
+            l.name,
+            l.type,
+            l.outputShape,
+            l.params,
+            l.connectedTo
+          ])
+        );
       expect(strip(html)).toEqual(strip(plain));
       expect(plain.summaries[0].layers.length).toBeGreaterThan(0);
     }
@@ -507,9 +636,28 @@ describe('rich display outputs, one summary in five or six pieces', () => {
 describe('the wide terminal crops what does not fit', () => {
   it('reads the cropped show_trainable table of a functional model', () => {
     const nb = loadNotebook('keras3-display-wide.ipynb');
-    const [s] = parseNotebookJson(nb.json).filter(x => x.cell === fixtureCell(nb, 'nested').index);
-    expect(s.columns.map(c => c.kind)).toEqual(['layer', 'shape', 'params', 'connected', 'trainable']);
-    expect(s.layers.map(l => l.trainable)).toEqual([null, true, true, null, false, true, true, null, false, true]);
+    const [s] = parseNotebookJson(nb.json).filter(
+      x => x.cell === fixtureCell(nb, 'nested').index
+    );
+    expect(s.columns.map(c => c.kind)).toEqual([
+      'layer',
+      'shape',
+      'params',
+      'connected',
+      'trainable'
+    ]);
+    expect(s.layers.map(l => l.trainable)).toEqual([
+      null,
+      true,
+      true,
+      null,
+      false,
+      true,
+      true,
+      null,
+      false,
+      true
+    ]);
   });
 });
 
@@ -517,14 +665,36 @@ describe('hand-written Keras 1 tables (Keras 1 cannot be installed here)', () =>
   it('reads the functional multi-input model', () => {
     const fs = require('fs');
     const path = require('path');
-    const text = fs.readFileSync(path.join(__dirname, '../../../fixtures/handwritten/keras1-functional-multi-io.txt'), 'utf-8');
+    const text = fs.readFileSync(
+      path.join(
+        __dirname,
+        '../../../fixtures/handwritten/keras1-functional-multi-io.txt'
+      ),
+      'utf-8'
+    );
     const [s] = parseText(text).summaries;
     expect(s.format).toBe('keras1');
     expect(s.layers.map(l => l.name)).toEqual([
-      'main_input', 'embedding_1', 'lstm_1', 'aux_input', 'merge_1', 'dense_1', 'dense_2', 'dense_3', 'main_output', 'aux_output'
+      'main_input',
+      'embedding_1',
+      'lstm_1',
+      'aux_input',
+      'merge_1',
+      'dense_1',
+      'dense_2',
+      'dense_3',
+      'main_output',
+      'aux_output'
     ]);
-    expect(s.layers[4].connectedTo).toEqual(['lstm_1[0][0]', 'aux_input[0][0]']);
-    expect(s.totals).toMatchObject({ total: 5200610, trainable: 5200610, nonTrainable: 0 });
+    expect(s.layers[4].connectedTo).toEqual([
+      'lstm_1[0][0]',
+      'aux_input[0][0]'
+    ]);
+    expect(s.totals).toMatchObject({
+      total: 5200610,
+      trainable: 5200610,
+      nonTrainable: 0
+    });
     expect(s.layers.reduce((a, l) => a + (l.params ?? 0), 0)).toBe(5200610);
   });
 });

@@ -14,10 +14,18 @@ import { FIXTURES_DIR } from '../../testing/fixtures';
 import type { Summary } from '../types';
 
 /** Every text a fixture notebook's outputs hold (stdout streams joined per cell, display data as is). */
-function fixtureTexts(): { name: string; text: string; kind: 'text' | 'html' }[] {
+function fixtureTexts(): {
+  name: string;
+  text: string;
+  kind: 'text' | 'html';
+}[] {
   const texts: { name: string; text: string; kind: 'text' | 'html' }[] = [];
-  for (const file of fs.readdirSync(FIXTURES_DIR).filter(f => f.endsWith('.ipynb'))) {
-    const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf-8'));
+  for (const file of fs
+    .readdirSync(FIXTURES_DIR)
+    .filter(f => f.endsWith('.ipynb'))) {
+    const nb = JSON.parse(
+      fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf-8')
+    );
     nb.cells.forEach((cell: { outputs?: unknown[] }, c: number) => {
       let stdout = '';
       for (const output of cell.outputs ?? []) {
@@ -28,7 +36,11 @@ function fixtureTexts(): { name: string; text: string; kind: 'text' | 'html' }[]
         if (out.mime === 'stream:stdout') {
           stdout += out.text;
         } else if (out.text.trim() !== '') {
-          texts.push({ name: `${file}#${c}:${out.mime}`, text: out.text, kind: out.mime === 'text/html' ? 'html' : 'text' });
+          texts.push({
+            name: `${file}#${c}:${out.mime}`,
+            text: out.text,
+            kind: out.mime === 'text/html' ? 'html' : 'text'
+          });
         }
       }
       if (stdout) {
@@ -36,8 +48,17 @@ function fixtureTexts(): { name: string; text: string; kind: 'text' | 'html' }[]
       }
     });
   }
-  for (const file of fs.readdirSync(path.join(FIXTURES_DIR, 'handwritten')).filter(f => f.endsWith('.txt'))) {
-    texts.push({ name: file, text: fs.readFileSync(path.join(FIXTURES_DIR, 'handwritten', file), 'utf-8'), kind: 'text' });
+  for (const file of fs
+    .readdirSync(path.join(FIXTURES_DIR, 'handwritten'))
+    .filter(f => f.endsWith('.txt'))) {
+    texts.push({
+      name: file,
+      text: fs.readFileSync(
+        path.join(FIXTURES_DIR, 'handwritten', file),
+        'utf-8'
+      ),
+      kind: 'text'
+    });
   }
   return texts;
 }
@@ -79,16 +100,25 @@ describe('parser properties', () => {
       '\x1b[1m'
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(boxy, { maxLength: 200 }).map(a => a.join(''))), text => {
-        const result = parseText(text);
-        expectSpansRebuild(text, result.summaries);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.array(boxy, { maxLength: 200 }).map(a => a.join(''))
+        ),
+        text => {
+          const result = parseText(text);
+          expectSpansRebuild(text, result.summaries);
+        }
+      ),
       { numRuns: 500 }
     );
   });
 
   it('never throws on mutated fixtures, and spans rebuild the input', () => {
-    const mutate = (text: string, ops: { kind: number; at: number; n: number }[]) => {
+    const mutate = (
+      text: string,
+      ops: { kind: number; at: number; n: number }[]
+    ) => {
       let lines = text.split('\n');
       for (const op of ops) {
         const i = lines.length ? op.at % lines.length : 0;
@@ -112,7 +142,10 @@ describe('parser properties', () => {
             lines[i] = (lines[i] ?? '').replace(/ {2,}/g, '\t');
             break;
           case 6:
-            lines[i] = (lines[i] ?? '').replace(/[a-z]/, ['\u200b', '\u202e', 'é', '😀', '\u0301'][op.n % 5]);
+            lines[i] = (lines[i] ?? '').replace(
+              /[a-z]/,
+              ['\u200b', '\u202e', 'é', '😀', '\u0301'][op.n % 5]
+            );
             break;
           default:
             lines.splice(i, 0, lines[(i + op.n) % lines.length] ?? '');
@@ -123,10 +156,16 @@ describe('parser properties', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...TEXTS),
-        fc.array(fc.record({ kind: fc.nat(7), at: fc.nat(10000), n: fc.nat(1000) }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({ kind: fc.nat(7), at: fc.nat(10000), n: fc.nat(1000) }),
+          { minLength: 1, maxLength: 6 }
+        ),
         (fixture, ops) => {
           const text = mutate(fixture.text, ops);
-          expectSpansRebuild(text, parseText(text, { kind: fixture.kind }).summaries);
+          expectSpansRebuild(
+            text,
+            parseText(text, { kind: fixture.kind }).summaries
+          );
         }
       ),
       { numRuns: 400 }
@@ -145,12 +184,19 @@ describe('parser properties', () => {
         }
       }
       const firstRow = text.indexOf('│');
-      for (let i = firstRow; i >= 0 && i < Math.min(text.length, firstRow + 400); i++) {
+      for (
+        let i = firstRow;
+        i >= 0 && i < Math.min(text.length, firstRow + 400);
+        i++
+      ) {
         cuts.add(i);
       }
       for (const cut of cuts) {
         const prefix = text.slice(0, cut);
-        expectSpansRebuild(prefix, parseText(prefix, { kind: fixture.kind }).summaries);
+        expectSpansRebuild(
+          prefix,
+          parseText(prefix, { kind: fixture.kind }).summaries
+        );
         prefixes++;
       }
     }
@@ -158,14 +204,20 @@ describe('parser properties', () => {
   });
 
   it('never throws on mutated notebook JSON handed to the notebook reader', () => {
-    const json = fs.readFileSync(path.join(FIXTURES_DIR, 'keras3-display.ipynb'), 'utf-8');
+    const json = fs.readFileSync(
+      path.join(FIXTURES_DIR, 'keras3-display.ipynb'),
+      'utf-8'
+    );
     fc.assert(
       fc.property(fc.nat(json.length), fc.nat(50), (at, n) => {
         const cut = json.slice(0, at) + json.slice(at + n);
         try {
           parseNotebookJson(cut);
         } catch (e) {
-          expect((e as Error).name === 'Error' || (e as Error).constructor.name === 'NotebookError').toBe(true);
+          expect(
+            (e as Error).name === 'Error' ||
+              (e as Error).constructor.name === 'NotebookError'
+          ).toBe(true);
           expect((e as Error).message).toMatch(/invalid notebook/);
         }
       }),
@@ -180,11 +232,26 @@ describe('adversarial inputs parse in linear time', () => {
   jest.setTimeout(10000);
   const cases: [string, () => string][] = [
     ['a 1 MB line of "(None, " repeated', () => '(None, '.repeat(150000)],
-    ['a 1 MB shape cell in a table', () => '┏━┳━┳━┓\n┃ Layer (type) ┃ Output Shape ┃ Param # ┃\n┡━╇━╇━┩\n│ a (D) │ ' + '(None, '.repeat(150000) + ' │ 1 │\n└─┴─┴─┘\n'],
-    ['100,000 lines of box characters', () => '┏━━━┳━━━┓\n' + '┃━━━╇━━━┃\n'.repeat(100000)],
+    [
+      'a 1 MB shape cell in a table',
+      () =>
+        '┏━┳━┳━┓\n┃ Layer (type) ┃ Output Shape ┃ Param # ┃\n┡━╇━╇━┩\n│ a (D) │ ' +
+        '(None, '.repeat(150000) +
+        ' │ 1 │\n└─┴─┴─┘\n'
+    ],
+    [
+      '100,000 lines of box characters',
+      () => '┏━━━┳━━━┓\n' + '┃━━━╇━━━┃\n'.repeat(100000)
+    ],
     ['100,000 rich top borders', () => '┏━━━┳━━━┓\n'.repeat(100000)],
-    ['deeply nested brackets', () => 'Model: "m"\n' + '('.repeat(200000) + ')'.repeat(200000)],
-    ['100,000 ASCII headers', () => ' Layer (type)   Output Shape   Param #\n'.repeat(100000)],
+    [
+      'deeply nested brackets',
+      () => 'Model: "m"\n' + '('.repeat(200000) + ')'.repeat(200000)
+    ],
+    [
+      '100,000 ASCII headers',
+      () => ' Layer (type)   Output Shape   Param #\n'.repeat(100000)
+    ],
     ['unclosed HTML tags', () => '<pre>' + '<a'.repeat(300000) + '</pre>'],
     ['many ampersands', () => '<pre>' + '&'.repeat(500000) + '</pre>'],
     ['a 1 MB run of spaces and a character', () => ' '.repeat(1000000) + 'x\n'],

@@ -28,7 +28,9 @@ describe('normalize', () => {
   });
 
   it('decodes numeric entities, astral ones included', () => {
-    expect(normalize('<pre>&#x27;&#39;&#128512;</pre>', 'html').text).toBe("''😀");
+    expect(normalize('<pre>&#x27;&#39;&#128512;</pre>', 'html').text).toBe(
+      "''😀"
+    );
   });
 
   it('keeps a lone & or < as text', () => {

@@ -2,7 +2,10 @@ import { parseShape } from '../shape';
 
 describe('parseShape', () => {
   it('reads one tensor', () => {
-    expect(parseShape('(None, 784)')).toEqual({ kind: 'tensors', tensors: [[null, 784]] });
+    expect(parseShape('(None, 784)')).toEqual({
+      kind: 'tensors',
+      tensors: [[null, 784]]
+    });
   });
 
   it("reads Keras 3's one-axis shape without a trailing comma and Python's with one", () => {
@@ -48,7 +51,15 @@ describe('parseShape', () => {
   });
 
   it('gives unknown, not a throw, for text that is not a shape', () => {
-    for (const bad of ['', '(None, 224, 2…', '(None, 3', 'None, 3)', '(a, b)', '((((', '{a (None)}']) {
+    for (const bad of [
+      '',
+      '(None, 224, 2…',
+      '(None, 3',
+      'None, 3)',
+      '(a, b)',
+      '((((',
+      '{a (None)}'
+    ]) {
       expect(parseShape(bad).kind).toBe('unknown');
     }
   });
