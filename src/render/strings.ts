@@ -1,0 +1,86 @@
+/**
+ * The view's words, translated. Every user-facing string of `src/render`
+ * goes through `trans.__()` / `trans._n()` here or next to where it is used;
+ * the English `meaning` of the analysis is for the CLI only.
+ */
+import type { TranslationBundle } from '@jupyterlab/translation';
+import type { ColumnKind } from '../parse/types';
+import type { DimFact } from '../analyze/types';
+
+/** Column headers, by meaning (the printed header may be cut: `Trai…`). */
+export function columnTitle(
+  trans: TranslationBundle,
+  kind: ColumnKind | 'type'
+): string {
+  switch (kind) {
+    case 'layer':
+      return trans.__('Layer');
+    case 'type':
+      return trans.__('Type');
+    case 'shape':
+      return trans.__('Output Shape');
+    case 'params':
+      return trans.__('Param #');
+    case 'connected':
+      return trans.__('Connected to');
+    case 'trainable':
+      return trans.__('Trainable');
+  }
+}
+
+/** What the axis is, as a sentence following "It is …" thoughts. */
+export function axisMeaning(
+  trans: TranslationBundle,
+  kind: DimFact['kind']
+): string {
+  switch (kind) {
+    case 'batch':
+      return trans.__(
+        'It counts the samples in each batch. It is left open so that any batch size fits: the size is chosen at fit/predict time (batch_size=…), or is the number of samples you pass.'
+      );
+    case 'fixedBatch':
+      return trans.__(
+        'It counts the samples in each batch, and here that number is fixed.'
+      );
+    case 'timesteps':
+      return trans.__(
+        'It counts the timesteps of a sequence: its length, which may differ from batch to batch.'
+      );
+    case 'length':
+      return trans.__(
+        'It is the length of each input sequence (for example, tokens per text), which may differ from batch to batch.'
+      );
+    case 'height':
+      return trans.__(
+        'It is the height of an image, left open so that images of any height fit.'
+      );
+    case 'width':
+      return trans.__(
+        'It is the width of an image, left open so that images of any width fit.'
+      );
+    case 'depth':
+      return trans.__(
+        'It is the depth of a volume, left open so that volumes of any depth fit.'
+      );
+    case 'features':
+      return trans.__(
+        'It counts the features of each step, left open: known only when data arrives.'
+      );
+    default:
+      return trans.__('It is a size left open: known only when data arrives.');
+  }
+}
+
+/** How to get real shapes and counts out of an unbuilt model. */
+export function buildAdvice(trans: TranslationBundle): string {
+  return trans.__(
+    'To see real values, build the model: call it on data or use model.build(input_shape), or give the first layer an Input(shape=…).'
+  );
+}
+
+/** The fix for cells Keras cut short. */
+export function cutAdvice(trans: TranslationBundle): string {
+  return trans.__(
+    'Keras cut this cell short to fit the table width. Print the summary with model.summary(line_length=…) or set a wider COLUMNS environment variable to see it whole.'
+  );
+}
