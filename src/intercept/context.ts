@@ -1,0 +1,27 @@
+/**
+ * What the wrapping factories share with the plugin: the current settings
+ * (replaced whenever the user changes them) and the translation bundle.
+ * A renderer reads the settings once, when it is created, so a change
+ * applies to newly rendered outputs and never flips an output already shown.
+ */
+import { nullTranslator } from '@jupyterlab/translation';
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { DEFAULT_SETTINGS } from './settings';
+import type { InterceptSettings } from './settings';
+
+/** The translation domain of this extension. */
+export const TRANSLATION_DOMAIN = 'jupyterlab_keras_summary';
+
+export class InterceptContext {
+  constructor(
+    options: { trans?: TranslationBundle; settings?: InterceptSettings } = {}
+  ) {
+    this.trans = options.trans ?? nullTranslator.load(TRANSLATION_DOMAIN);
+    this.settings = options.settings ?? { ...DEFAULT_SETTINGS };
+  }
+
+  /** The settings in force for outputs rendered from now on. */
+  settings: InterceptSettings;
+
+  readonly trans: TranslationBundle;
+}

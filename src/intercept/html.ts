@@ -1,0 +1,222 @@
+/**
+ * The text/html wrapper. rich's output of a Keras 3 summary table becomes the
+ * interactive view; rich's heading and totals outputs render as before and
+ * are offered to the area's coordinator, which folds them into the table's
+ * view and hides them. Every other HTML output goes to the original renderer
+ * untouched.
+ */
+import { MimeModel } from '@jupyterlab/rendermime';
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import type { Message } from '@lumino/messaging';
+import { PanelLayout, Widget } from '@lumino/widgets';
+import { withChecks } from '../parse';
+import type { InterceptContext } from './context';
+import { joinArea, leaveArea, mergeGroup } from './grouping';
+import type { GroupMember } from './grouping';
+import { isBlankRichOutput, readRichPiece } from './pieces';
+import type { RichPiece } from './pieces';
+import type { InterceptSettings } from './settings';
+import { WRAPPER_CLASS } from './stream';
+import { OriginalRenderers } from './originals';
+import { SummaryViewWidget } from './viewwidget';
+
+export class RenderedHtmlSummary
+  extends Widget
+  implements IRenderMime.IRenderer, GroupMember
+{
+  constructor(
+    options: IRenderMime.IRendererOptions,
+    base: IRenderMime.IRendererFactory,
+    context: InterceptContext
+  ) {
+    super();
+    super.layout = new PanelLayout();
+    this.addClass(WRAPPER_CLASS);
+    this.node.dataset['mimeType'] = options.mimeType;
+    this._options = options;
+    this._base = base;
+    this._context = context;
+    this._settings = context.settings;
+    this._originals = new OriginalRenderers(this.node, base, options);
+  }
+
+  get layout(): PanelLayout {
+    return super.layout as PanelLayout;
+  }
+
+  /** The summary piece this output holds, or null. */
+  get piece(): RichPiece | null {
+    return this._piece;
+  }
+
+  get blank(): boolean {
+    return this._blank;
+  }
+
+  get showsSummary(): boolean {
+    return this._view !== null && this._view.parent === this;
+  }
+
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const source = String(model.data[this._options.mimeType] ?? '');
+    this._model = model;
+    this._source = source;
+    let piece: RichPiece | null = null;
+    this._blank = false;
+    if (this._settings.enabled) {
+      try {
+        this._blank = isBlankRichOutput(source);
+        piece = readRichPiece(source, this._settings.formats);
+      } catch (error) {
+        console.warn(
+          'keras-summary: could not read an HTML output; showing it as is.',
+          error
+        );
+      }
+    }
+    this._piece = piece;
+    this._syncArea();
+    if (piece?.role === 'table') {
+      try {
+        this._showView();
+        return;
+      } catch (error) {
+        console.warn(
+          'keras-summary: could not show a summary; showing the output as is.',
+          error
+        );
+        this._piece = null;
+      }
+    }
+    await this._showOriginal(model);
+  }
+
+  setGroup(members: ReadonlyArray<GroupMember>): void {
+    if (this.isDisposed || this._piece?.role !== 'table') {
+      return;
+    }
+    this._group = [...members];
+    try {
+      this._showView();
+    } catch (error) {
+      console.warn('keras-summary: could not group a summary.', error);
+    }
+  }
+
+  /** Render this output as the original renderer would into `host`. */
+  async renderOriginalInto(
+    host: HTMLElement,
+    owner: RenderedHtmlSummary
+  ): Promise<void> {
+    if (!this._model) {
+      return;
+    }
+    await owner._originals.renderInto(
+      host,
+      new MimeModel({
+        data: { [this._options.mimeType]: this._source },
+        trusted: this._model.trusted,
+        metadata: this._model.metadata
+      })
+    );
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    leaveArea(this);
+    this._view?.dispose();
+    this._original?.dispose();
+    this._originals.dispose();
+    super.dispose();
+  }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this._syncArea();
+  }
+
+  /**
+   * Summary pieces and empty rich outputs join their output area's group
+   * (which regroups it); other HTML outputs never do, and cost nothing.
+   */
+  private _syncArea(): void {
+    if (this.isAttached && (this._piece !== null || this._blank)) {
+      joinArea(this);
+    } else {
+      leaveArea(this);
+    }
+  }
+
+  protected onBeforeDetach(msg: Message): void {
+    leaveArea(this);
+    super.onBeforeDetach(msg);
+  }
+
+  private _showView(): void {
+    const members = this._group.filter(m => m.piece) as RenderedHtmlSummary[];
+    const group = members.includes(this) ? members : [this];
+    // Sources of the pieces shown: nothing to do when they did not change.
+    const key = group.map(m => m._source).join('\0');
+    if (this._view && this._view.parent === this && key === this._shownKey) {
+      return;
+    }
+    const summary = withChecks(mergeGroup(group));
+    const options = {
+      summary,
+      originalText: group.map(m => m._piece!.text).join(''),
+      renderOriginal: async (host: HTMLElement) => {
+        for (const m of group) {
+          await m.renderOriginalInto(host, this);
+        }
+      }
+    };
+    if (this._view) {
+      this._view.setOptions(options);
+    } else {
+      this._view = new SummaryViewWidget({
+        ...options,
+        trans: this._context.trans,
+        initialView: this._settings.initialView
+      });
+    }
+    this._shownKey = key;
+    if (this._original && this._original.parent === this) {
+      this._original.parent = null;
+    }
+    if (this._view.parent !== this) {
+      this.layout.addWidget(this._view);
+    }
+  }
+
+  private async _showOriginal(model: IRenderMime.IMimeModel): Promise<void> {
+    if (this._view) {
+      this._view.dispose();
+      this._view = null;
+      this._group = [];
+      this._shownKey = '';
+    }
+    if (!this._original) {
+      this._original = this._base.createRenderer(this._options);
+    }
+    if (this._original.parent !== this) {
+      this.layout.addWidget(this._original);
+    }
+    await this._original.renderModel(model);
+  }
+
+  private readonly _options: IRenderMime.IRendererOptions;
+  private readonly _base: IRenderMime.IRendererFactory;
+  private readonly _context: InterceptContext;
+  private readonly _settings: InterceptSettings;
+  private readonly _originals: OriginalRenderers;
+  private _model: IRenderMime.IMimeModel | null = null;
+  private _source = '';
+  private _piece: RichPiece | null = null;
+  private _blank = false;
+  private _original: IRenderMime.IRenderer | null = null;
+  private _view: SummaryViewWidget | null = null;
+  private _group: GroupMember[] = [];
+  private _shownKey = '';
+}

@@ -1,0 +1,299 @@
+/**
+ * The stdout wrapper. A stream that holds no summary is rendered by the
+ * original renderer, unchanged. A stream that holds one or more whole
+ * summaries is cut into pieces: the text around them goes to original
+ * renderers (ANSI colours, links, all as before), each summary to a view.
+ *
+ * JupyterLab calls `renderModel` again with the whole text for every chunk
+ * that arrives, so children are kept and updated, never rebuilt. A table
+ * still being printed stays text until it is whole; once a summary shows as
+ * a table it stays a table.
+ */
+import { MimeModel } from '@jupyterlab/rendermime';
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import type { Message } from '@lumino/messaging';
+import { PanelLayout, Widget } from '@lumino/widgets';
+import type { Summary } from '../parse';
+import type { InterceptContext } from './context';
+import { joinArea, leaveArea } from './grouping';
+import type { GroupMember } from './grouping';
+import {
+  hasWholeTable,
+  mayHoldSummary,
+  plainText,
+  splitText,
+  StreamParser
+} from './segments';
+import type { Segment } from './segments';
+import type { InterceptSettings } from './settings';
+import { OriginalRenderers } from './originals';
+import { SummaryViewWidget } from './viewwidget';
+
+/** Class of every wrapper node (the output node JupyterLab sees). */
+export const WRAPPER_CLASS = 'jp-KerasSummary-output';
+
+interface TextChild {
+  kind: 'text';
+  widget: IRenderMime.IRenderer;
+  source: string;
+}
+
+interface SummaryChild {
+  kind: 'summary';
+  widget: SummaryViewWidget;
+  start: number;
+  source: string;
+}
+
+type Child = TextChild | SummaryChild;
+
+export class RenderedStreamSummary
+  extends Widget
+  implements IRenderMime.IRenderer, GroupMember
+{
+  constructor(
+    options: IRenderMime.IRendererOptions,
+    base: IRenderMime.IRendererFactory,
+    context: InterceptContext
+  ) {
+    super();
+    super.layout = new PanelLayout();
+    this.addClass(WRAPPER_CLASS);
+    this.node.dataset['mimeType'] = options.mimeType;
+    this._options = options;
+    this._base = base;
+    this._context = context;
+    this._settings = context.settings;
+    this._originals = new OriginalRenderers(this.node, base, options);
+  }
+
+  get layout(): PanelLayout {
+    return super.layout as PanelLayout;
+  }
+
+  /** Streams hold no rich piece; they only tell whether they show a summary. */
+  readonly piece = null;
+  readonly blank = false;
+
+  get showsSummary(): boolean {
+    return this._children.some(c => c.kind === 'summary');
+  }
+
+  setGroup(): void {
+    // Nothing to merge into a stream's views.
+  }
+
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const shown = this.showsSummary;
+    try {
+      await this._render(model);
+    } finally {
+      if (this.showsSummary !== shown) {
+        this._syncArea();
+      }
+    }
+  }
+
+  private async _render(model: IRenderMime.IMimeModel): Promise<void> {
+    const source = String(model.data[this._options.mimeType] ?? '');
+    let segments: Segment[] | null = null;
+    if (this._settings.enabled && mayHoldSummary(source)) {
+      try {
+        const summaries = this._parser.summaries(
+          source,
+          this._settings.formats
+        );
+        segments = splitText(source, summaries, s => this._showsTable(s));
+        if (!segments.some(s => s.kind === 'summary')) {
+          segments = null;
+        }
+      } catch (error) {
+        console.warn(
+          'keras-summary: could not read a stream output; showing it as text.',
+          error
+        );
+        segments = null;
+      }
+    }
+    if (segments) {
+      try {
+        await this._renderSegments(source, segments, model);
+        return;
+      } catch (error) {
+        console.warn(
+          'keras-summary: could not show a summary; showing it as text.',
+          error
+        );
+      }
+    }
+    await this._renderPlain(model);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    leaveArea(this);
+    this._clearChildren();
+    this._plain?.dispose();
+    this._plain = null;
+    this._originals.dispose();
+    super.dispose();
+  }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this._syncArea();
+  }
+
+  protected onBeforeDetach(msg: Message): void {
+    leaveArea(this);
+    super.onBeforeDetach(msg);
+  }
+
+  /**
+   * A stream that shows a summary joins its output area's group, so that the
+   * empty rich output `print_fn=print` leaves before it can be hidden.
+   */
+  private _syncArea(): void {
+    if (this.isAttached && this.showsSummary) {
+      joinArea(this);
+    } else {
+      leaveArea(this);
+    }
+  }
+
+  /** Whether a summary shows as a table: whole, or already shown as one. */
+  private _showsTable(s: Summary): boolean {
+    return s.parts.table && (hasWholeTable(s) || this._shownAt.has(s.start));
+  }
+
+  /** The fast path: the original renderer, created once, with the whole model. */
+  private async _renderPlain(model: IRenderMime.IMimeModel): Promise<void> {
+    this._clearChildren();
+    if (!this._plain) {
+      this._plain = this._base.createRenderer(this._options);
+    }
+    if (this._plain.parent !== this) {
+      this.layout.addWidget(this._plain);
+    }
+    await this._plain.renderModel(model);
+  }
+
+  private async _renderSegments(
+    source: string,
+    segments: Segment[],
+    model: IRenderMime.IMimeModel
+  ): Promise<void> {
+    if (this._plain && this._plain.parent === this) {
+      this._plain.parent = null;
+    }
+    const pending: Promise<void>[] = [];
+    const children: Child[] = [];
+    segments.forEach((segment, index) => {
+      const slice = source.slice(segment.start, segment.end);
+      const old = this._children[index];
+      let child: Child;
+      if (segment.kind === 'text') {
+        if (old && old.kind === 'text') {
+          child = old;
+        } else {
+          child = {
+            kind: 'text',
+            widget: this._base.createRenderer(this._options),
+            source: ''
+          };
+        }
+        if (child.source !== slice || child !== old) {
+          child.source = slice;
+          pending.push(
+            child.widget.renderModel(this._sliceModel(slice, model))
+          );
+        }
+      } else {
+        this._shownAt.add(segment.start);
+        const original = () => this._sliceModel(slice, model);
+        if (old && old.kind === 'summary' && old.start === segment.start) {
+          child = old;
+          if (old.source !== slice) {
+            old.source = slice;
+            old.widget.setOptions({
+              summary: segment.summary,
+              originalText: plainText(slice, 'text'),
+              renderOriginal: host =>
+                this._originals.renderInto(host, original())
+            });
+          }
+        } else {
+          child = {
+            kind: 'summary',
+            start: segment.start,
+            source: slice,
+            widget: this._createView(segment.summary, slice, original)
+          };
+        }
+      }
+      if (child !== old && old) {
+        old.widget.dispose();
+      }
+      if (this.layout.widgets[index] !== child.widget) {
+        this.layout.insertWidget(index, child.widget);
+      }
+      children.push(child);
+    });
+    for (const old of this._children.slice(segments.length)) {
+      old.widget.dispose();
+    }
+    this._children = children;
+    await Promise.all(pending);
+  }
+
+  private _createView(
+    summary: Summary,
+    slice: string,
+    original: () => IRenderMime.IMimeModel
+  ): SummaryViewWidget {
+    return new SummaryViewWidget({
+      summary,
+      originalText: plainText(slice, 'text'),
+      renderOriginal: host => this._originals.renderInto(host, original()),
+      trans: this._context.trans,
+      initialView: this._settings.initialView
+    });
+  }
+
+  private _sliceModel(
+    slice: string,
+    model: IRenderMime.IMimeModel
+  ): IRenderMime.IMimeModel {
+    return new MimeModel({
+      data: { [this._options.mimeType]: slice },
+      trusted: model.trusted,
+      metadata: model.metadata
+    });
+  }
+
+  /** Dispose every child but the plain renderer (also those of a render that failed). */
+  private _clearChildren(): void {
+    for (const widget of [...this.layout.widgets]) {
+      if (widget !== this._plain) {
+        widget.dispose();
+      }
+    }
+    for (const child of this._children) {
+      child.widget.dispose();
+    }
+    this._children = [];
+  }
+
+  private readonly _options: IRenderMime.IRendererOptions;
+  private readonly _base: IRenderMime.IRendererFactory;
+  private readonly _context: InterceptContext;
+  private readonly _settings: InterceptSettings;
+  private readonly _parser = new StreamParser();
+  private readonly _originals: OriginalRenderers;
+  private _plain: IRenderMime.IRenderer | null = null;
+  private _children: Child[] = [];
+  /** Starts of the summaries shown as tables: they never turn back into text. */
+  private readonly _shownAt = new Set<number>();
+}

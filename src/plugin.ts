@@ -1,0 +1,130 @@
+/**
+ * The plugin: wraps the stdout and HTML renderer factories of the
+ * application's rendermime registry, during activation, so that every
+ * notebook, console and output view (each clones the registry when it is
+ * created) renders Keras summaries as tables. Needs only the registry, so it
+ * runs in JupyterLab and Notebook 7 alike.
+ */
+import type {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { InterceptContext, TRANSLATION_DOMAIN } from './intercept/context';
+import {
+  HTML_MIME_TYPE,
+  htmlFactory,
+  STDOUT_MIME_TYPE,
+  stdoutFactory
+} from './intercept/factories';
+import { readSettings } from './intercept/settings';
+
+/** The plugin id; settings live in schema/plugin.json under this id. */
+export const PLUGIN_ID = 'jupyterlab-keras-summary:plugin';
+
+/** Command ids. */
+export namespace CommandIDs {
+  export const toggleInterception = 'keras-summary:toggle-interception';
+}
+
+const WRAPPERS: [
+  string,
+  (
+    base: IRenderMime.IRendererFactory,
+    rank: number,
+    c: InterceptContext
+  ) => IRenderMime.IRendererFactory
+][] = [
+  [STDOUT_MIME_TYPE, stdoutFactory],
+  [HTML_MIME_TYPE, htmlFactory]
+];
+
+/**
+ * Replace the factories for stdout and HTML with wrappers around them,
+ * keeping their ranks. Returns the MIME types wrapped.
+ */
+export function wrapFactories(
+  rendermime: IRenderMimeRegistry,
+  context: InterceptContext
+): string[] {
+  const wrapped: string[] = [];
+  for (const [mimeType, wrap] of WRAPPERS) {
+    const base = rendermime.getFactory(mimeType);
+    if (!base) {
+      console.warn(`keras-summary: no renderer for ${mimeType} to wrap.`);
+      continue;
+    }
+    const rank = rendermime.getRank(mimeType) ?? base.defaultRank ?? 100;
+    rendermime.addFactory(wrap(base, rank, context), rank);
+    wrapped.push(mimeType);
+  }
+  return wrapped;
+}
+
+const plugin: JupyterFrontEndPlugin<void> = {
+  id: PLUGIN_ID,
+  description: 'Render Keras model.summary() outputs as an interactive table.',
+  autoStart: true,
+  requires: [IRenderMimeRegistry],
+  optional: [ISettingRegistry, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    rendermime: IRenderMimeRegistry,
+    settingRegistry: ISettingRegistry | null,
+    translator: ITranslator | null
+  ): void => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const context = new InterceptContext({ trans });
+    // Synchronously, before any notebook clones the registry.
+    wrapFactories(rendermime, context);
+
+    let settings: ISettingRegistry.ISettings | null = null;
+    const apply = (raw: unknown) => {
+      const { settings: read, problems } = readSettings(raw);
+      for (const problem of problems) {
+        console.warn(
+          `keras-summary: invalid setting, using the default: ${problem}`
+        );
+      }
+      context.settings = read;
+    };
+
+    app.commands.addCommand(CommandIDs.toggleInterception, {
+      label: trans.__('Render Keras Summaries as Tables'),
+      caption: trans.__(
+        'Show Keras model.summary() outputs rendered from now on as interactive tables'
+      ),
+      describedBy: { args: { type: 'object', properties: {} } },
+      isToggled: () => context.settings.enabled,
+      execute: async () => {
+        const enabled = !context.settings.enabled;
+        if (settings) {
+          await settings.set('enabled', enabled);
+        } else {
+          context.settings = { ...context.settings, enabled };
+        }
+      }
+    });
+
+    if (settingRegistry) {
+      settingRegistry
+        .load(PLUGIN_ID)
+        .then(loaded => {
+          settings = loaded;
+          apply(loaded.composite);
+          loaded.changed.connect(() => apply(loaded.composite));
+        })
+        .catch(error => {
+          console.warn(
+            'keras-summary: could not load the settings; using the defaults.',
+            error
+          );
+        });
+    }
+  }
+};
+
+export default plugin;
