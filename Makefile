@@ -106,7 +106,7 @@ fixtures:
 # Rewrites docs/screenshot-{light,dark}.png from the demo notebook.
 screenshots: build chromium $(STAMPS)/ui-tests
 	cd ui-tests && KERAS_SUMMARY_SCREENSHOTS=1 CHROMIUM_PATH="$(CHROMIUM)" \
-		$(JLPM) playwright test tests/screenshots.spec.ts
+		$(JLPM) playwright test screenshots.spec.ts
 
 bench:
 	@echo "no benchmarks yet"

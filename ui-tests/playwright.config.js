@@ -29,7 +29,7 @@ module.exports = {
   // every test run: they rewrite files under docs/.
   testIgnore: process.env.KERAS_SUMMARY_SCREENSHOTS
     ? []
-    : ['**/screenshots.spec.ts'],
+    : ['**/*screenshots.spec.ts'],
   // Never open the HTML report: `make test` must not wait on a browser.
   // results.json feeds the closing line of `make test`.
   reporter: [
