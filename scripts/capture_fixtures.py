@@ -491,6 +491,189 @@ FIXTURES_COMMON: list[Fixture] = [
 
 
 # --------------------------------------------------------------------------
+# Hostile names (issue 5): their own notebooks, never mixed into the others
+# --------------------------------------------------------------------------
+#
+# Layer and model names come from user code, and notebooks come from anywhere.
+# These cells give real Keras names holding HTML that would run script if it
+# were ever parsed as HTML (each payload sets window.__ksPwned or calls
+# alert(), which the UI tests watch for), quotes and entities, bidi and
+# zero-width characters, names that look like parts of a summary, control
+# characters, and 10,000-character names. Keras 3 refuses names holding `/`
+# and tf.keras 2 refuses layer names outside [A-Za-z0-9._\\/>-]: the names
+# those reject are hand-written in fixtures/handwritten/ instead.
+
+FIXTURES_HOSTILE_KERAS3: list[Fixture] = [
+    Fixture(
+        "html_names",
+        "layer and model names holding HTML elements and event handlers",
+        r"""
+        html_model = keras.Sequential(
+            [
+                keras.Input(shape=(8,)),
+                layers.Dense(4, name='<img src=x onerror="window.__ksPwned=1;alert(1)">'),
+                layers.Dense(4, name="<script>window.__ksPwned=2;alert(2)"),
+                layers.Dense(4, name='<svg onload="window.__ksPwned=3">'),
+                layers.Dense(
+                    4, name='<iframe srcdoc="&lt;script&gt;parent.__ksPwned=4&lt;&#47;script&gt;">'
+                ),
+                layers.Dense(4, name='<a href="javascript:window.__ksPwned=5">click'),
+                layers.Dense(4, name="<style>.jp-KerasSummary{display:none}"),
+            ],
+            name='<b onmouseover="window.__ksPwned=6">evil',
+        )
+        html_model.summary()
+        """,
+    ),
+    Fixture(
+        "quotes_entities",
+        "names holding quotes, HTML entities, URL escapes and template syntax",
+        r"""
+        quotes_model = keras.Sequential(
+            [
+                keras.Input(shape=(3,)),
+                layers.Dense(2, name="quote\"'`double\"\""),
+                layers.Dense(2, name="&lt;b&gt;&amp;&#60;x&#x3E;"),
+                layers.Dense(2, name="&nbsp;&quot;&#0;&bogus;"),
+                layers.Dense(2, name="%3Cscript%3E{{7*7}}${alert(1)}"),
+            ],
+            name="it's \"quoted\" & <b>bold",
+        )
+        quotes_model.summary()
+        """,
+    ),
+    Fixture(
+        "unicode_names",
+        "names holding bidi overrides and marks, zero-width characters, "
+        "combining marks, emoji, CJK and Arabic",
+        r"""
+        unicode_model = keras.Sequential(
+            [
+                keras.Input(shape=(3,)),
+                layers.Dense(2, name="rtl\u202egnp.exe"),
+                layers.Dense(2, name="\u200fmarks\u200e"),
+                layers.Dense(2, name="zero\u200bwidth\u200c\u200djoin\ufeff"),
+                layers.Dense(2, name="e\u0301\u0301\u0301combining"),
+                layers.Dense(2, name="emoji\U0001f642\U0001f643"),
+                layers.Dense(2, name="\u5c64\u306e\u540d\u524d"),
+                layers.Dense(2, name="\u0637\u0628\u0642\u0629_\u0643\u062b\u064a\u0641\u0629"),
+            ],
+            name="unicode\u202e\u200bmodel\u6a21\u578b",
+        )
+        unicode_model.summary()
+        """,
+    ),
+    Fixture(
+        "parser_names",
+        "names that look like parts of a summary, and control characters",
+        r"""
+        parser_model = keras.Sequential(
+            [
+                keras.Input(shape=(3,)),
+                layers.Dense(2, name="None"),
+                layers.Dense(2, name="(None, 3)"),
+                layers.Dense(2, name="Layer (type)"),
+                layers.Dense(2, name='Model: "inner"'),
+                layers.Dense(2, name="Non-trainable params: 0"),
+                layers.Dense(2, name="\u2502\u2503\u250f\u2501\u2513 box"),
+                layers.Dense(2, name="\u2514 fake_nested"),
+                layers.Dense(2, name="tab\there"),
+                layers.Dense(2, name="new\nline"),
+                layers.Dense(2, name="ansi\x1b[31mred\x1b[0m"),
+                layers.Dense(2, name="\r\x08\x07ctrl"),
+            ],
+            name='Model: "fake" Total',
+        )
+        parser_model.summary()
+        """,
+    ),
+    Fixture(
+        "connected_names",
+        "a functional model whose hostile input names show in Connected to",
+        r"""
+        a = keras.Input(shape=(4,), name='<img src=x onerror="window.__ksPwned=8;alert(8)">')
+        b = keras.Input(shape=(4,), name="quote\"'")
+        x = layers.Concatenate(name="&amp;concat")([a, b])
+        out = layers.Dense(1, name="\u202eout")(x)
+        connected_model = keras.Model([a, b], out, name="<svg onload=window.__ksPwned=9>")
+        connected_model.summary()
+        """,
+    ),
+    Fixture(
+        "long_names",
+        "10,000-character names: one word, and words with spaces; "
+        "a 10,000-character model name",
+        r"""
+        long_model = keras.Sequential(
+            [
+                keras.Input(shape=(3,)),
+                layers.Dense(2, name="x" * 10000),
+                layers.Dense(2, name=" ".join(["spaced"] * 1430)),
+            ],
+            name="m" * 10000,
+        )
+        long_model.summary()
+        """,
+    ),
+    Fixture(
+        "print_all",
+        "every model above with summary(print_fn=print): the names arrive raw on stdout",
+        r"""
+        for m in [html_model, quotes_model, unicode_model, parser_model, connected_model, long_model]:
+            m.summary(print_fn=print)
+        """,
+        summaries=6,
+    ),
+]
+
+FIXTURES_HOSTILE_TFKERAS2: list[Fixture] = [
+    Fixture(
+        "model_names",
+        "tf.keras 2 takes any model name: HTML (with `/`), quotes, entities, bidi",
+        r"""
+        for name in [
+            '<img src=x onerror="window.__ksPwned=11;alert(11)">',
+            "</pre><script>window.__ksPwned=12;alert(12)</script>",
+            "quote\"'` &amp; &lt;b&gt;",
+            "rtl\u202e zero\u200bwidth \u5c64",
+        ]:
+            model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(2)], name=name)
+            model.summary()
+        """,
+        summaries=4,
+    ),
+    Fixture(
+        "odd_layer_names",
+        "the odd layer names tf.keras 2 accepts ([A-Za-z0-9.][A-Za-z0-9_.\\/>-]*)",
+        r"""
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(3,)),
+                layers.Dense(2, name="a>b"),
+                layers.Dense(2, name="..\\.."),
+                layers.Dense(2, name="0-->"),
+                layers.Dense(2, name="x.y-z_w>"),
+            ],
+            name="odd_layer_names",
+        )
+        model.summary()
+        """,
+    ),
+    Fixture(
+        "long_names",
+        "a 10,000-character layer name and a 10,000-character model name",
+        r"""
+        model = keras.Sequential(
+            [keras.Input(shape=(3,)), layers.Dense(2, name="x" * 10000)],
+            name="m" * 10000,
+        )
+        model.summary()
+        """,
+    ),
+]
+
+
+# --------------------------------------------------------------------------
 # Flavours
 # --------------------------------------------------------------------------
 
@@ -508,6 +691,7 @@ class Flavour:
     only: tuple[str, ...] | None = None  # subset of fixture ids
     write_if_identical_to: str | None = None  # compare summaries, skip if same
     notes: list[str] = field(default_factory=list)
+    cells: list[Fixture] | None = None  # default: FIXTURES_COMMON
 
 
 KERAS3_NOTES = [
@@ -584,6 +768,36 @@ FLAVOURS: list[Flavour] = [
         tfkeras=True,
         write_if_identical_to="tfkeras2",
     ),
+    Flavour(
+        "keras3-hostile",
+        "Keras 3, hostile layer and model names",
+        "Keras 3 (jax backend), default display path and print_fn=print, no "
+        "TTY, no COLUMNS: names holding HTML and event handlers, quotes and "
+        "entities, bidi and zero-width characters, summary look-alikes, "
+        "control characters and 10,000 characters. Not part of the common "
+        "fixtures: the hardening tests (issue 5) read it.",
+        KERNEL_KERAS3,
+        SETUP_KERAS3,
+        env={"KERAS_BACKEND": "jax"},
+        cells=FIXTURES_HOSTILE_KERAS3,
+        notes=[
+            "Keras 3 refuses names holding '/' (so no closing tags); those are "
+            "hand-written in fixtures/handwritten/keras3-hostile-slash.txt.",
+        ],
+    ),
+    Flavour(
+        "tfkeras2-hostile",
+        "tf.keras 2.x (tf-keras), hostile model names",
+        "tf-keras 2.x default model.summary(): model names are free (HTML with "
+        "'/', quotes, bidi); layer names must match "
+        "[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*; 10,000-character names wrap over "
+        "hundreds of lines.",
+        KERNEL_TFKERAS2,
+        SETUP_TFKERAS2,
+        env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
+        tfkeras=True,
+        cells=FIXTURES_HOSTILE_TFKERAS2,
+    ),
 ]
 
 
@@ -611,7 +825,7 @@ def build_notebook(fl: Flavour) -> tuple[nbformat.NotebookNode, list[dict]]:
     setup["id"] = "setup"
     nb.cells.append(setup)
     plan = [{"id": "setup", "description": "imports, seeds, helper classes", "summaries": 0}]
-    for fx in FIXTURES_COMMON:
+    for fx in fl.cells if fl.cells is not None else FIXTURES_COMMON:
         if fl.only and fx.id not in fl.only:
             continue
         if fx.flavours and fl.name not in fx.flavours:
@@ -853,7 +1067,29 @@ def checks_for(fl: Flavour, cells: dict[str, dict], nb) -> list[dict]:
             len(streams) == 1 and "Total params:" in streams[0]["text"] and "\x1b" not in streams[0]["text"],
             f"{len(streams)} streams",
         )
-    if fl.tfkeras:
+    if fl.name == "keras3-hostile":
+        raw = summary_texts(nb).get("print_all", "")
+        check(
+            "print_fn=print: names arrive raw on stdout",
+            # rich wraps the name at its space: `<img src=x` / `onerror="…`
+            "<img src=x" in raw and 'onerror="window.__ksPwned=1;al' in raw,
+            "raw <img> found" if "<img" in raw else "none",
+        )
+        outs = next(c for c in nb.cells if c.get("id") == "html_names")["outputs"]
+        html = "".join(o["data"].get("text/html", "") for o in outs if o["output_type"] == "display_data")
+        check(
+            "display path: names escaped in text/html",
+            "&lt;img src=x" in html and "<img" not in html,
+            "escaped" if "&lt;img" in html else "not escaped",
+        )
+    if fl.name == "tfkeras2-hostile":
+        raw = summary_texts(nb).get("model_names", "")
+        check(
+            "tf.keras 2 prints model names raw",
+            'Model: "</pre><script>window.__ksPwned=12;alert(12)</script>"' in raw,
+            "raw" if "</pre><script>" in raw else "none",
+        )
+    if fl.tfkeras and fl.cells is None:
         t = texts.get("mlp", "")
         check(
             "tf.keras ASCII: '_' and '=' rules",
@@ -1039,7 +1275,8 @@ def main() -> int:
         "skipped_notebooks": skipped_list,
         "handwritten": {
             "directory": "fixtures/handwritten",
-            "note": "Hand-written Keras 1.2 summaries (Keras 1 cannot be installed here); see README.md there.",
+            "note": "Hand-written summaries: Keras 1.2 (Keras 1 cannot be installed here) and hostile names "
+            "real Keras refuses (keras3-hostile-*); see README.md there.",
             "files": handwritten,
         },
     }

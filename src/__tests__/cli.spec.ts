@@ -3,6 +3,7 @@
  * `jlpm build`). Bad inputs here are hand-written; summaries are real.
  */
 import { spawnSync } from 'child_process';
+import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -99,5 +100,132 @@ describe('keras-summary parse', () => {
 
   it('reports bad usage', () => {
     expectCleanError(run(['frobnicate']), /usage/);
+  });
+
+  it('reports an option it does not know as a missing file, in one line', () => {
+    expectCleanError(run(['parse', '--frobnicate']), /no such file/);
+    expectCleanError(run(['parse', 'a', 'b']), /usage/);
+  });
+
+  it('reads an empty file and /dev/null as text with no summary', () => {
+    const file = path.join(tmp, 'empty.txt');
+    fs.writeFileSync(file, '');
+    for (const f of [file, '/dev/null']) {
+      const r = run(['parse', f]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ summaries: [] });
+    }
+  });
+
+  it('reports UTF-16 text as binary', () => {
+    const file = path.join(tmp, 'utf16.txt');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Model: "x"\n', 'utf16le')
+      ])
+    );
+    expectCleanError(run(['parse', file]), /binary file/);
+  });
+
+  it('reads UTF-8 text that starts with a byte order mark', () => {
+    const file = path.join(tmp, 'bom.txt');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        fs.readFileSync(
+          path.join(FIXTURES_DIR, 'handwritten', 'keras1-sequential-mlp.txt')
+        )
+      ])
+    );
+    const r = run(['parse', file]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summaries).toHaveLength(1);
+  });
+
+  it.each([
+    ['null', 'null'],
+    ['a number', '5'],
+    ['a string', '"cells"'],
+    ['cells that are not a list', '{"cells": 5}']
+  ])('reports a notebook that is %s', (_what, json) => {
+    const file = path.join(tmp, 'odd.ipynb');
+    fs.writeFileSync(file, json);
+    expectCleanError(run(['parse', file]), /invalid notebook/);
+  });
+
+  it.each([
+    ['a cell that is a number', '{"cells": [5]}'],
+    ['outputs that are a string', '{"cells": [{"outputs": "x"}]}'],
+    [
+      'stream text that is a number',
+      '{"cells": [{"cell_type": "code", "outputs": [{"output_type": "stream", "text": 5}]}]}'
+    ],
+    [
+      'HTML lines that are not strings',
+      '{"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {"text/html": ["<pre>", 3]}}]}]}'
+    ],
+    [
+      'an output that is null',
+      '{"cells": [{"cell_type": "code", "source": null, "outputs": [null]}]}'
+    ]
+  ])('skips %s and exits 0', (_what, json) => {
+    const file = path.join(tmp, 'odd.ipynb');
+    fs.writeFileSync(file, json);
+    const r = run(['parse', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ summaries: [] });
+  });
+
+  it('reads the hostile tf.keras notebook and keeps every model name exactly', () => {
+    const r = run([
+      'parse',
+      path.join(FIXTURES_DIR, 'tfkeras2-hostile.ipynb'),
+      '--compact'
+    ]);
+    expect(r.code).toBe(0);
+    const models = JSON.parse(r.stdout).summaries.map(
+      (s: { model: string }) => s.model
+    );
+    // The names given in scripts/capture_fixtures.py.
+    expect(models.slice(0, 4)).toEqual([
+      '<img src=x onerror="window.__ksPwned=11;alert(11)">',
+      '</pre><script>window.__ksPwned=12;alert(12)</script>',
+      'quote"\'` &amp; &lt;b&gt;',
+      'rtl\u202e zero\u200bwidth \u5c64'
+    ]);
+    expect(models[5]).toBe('m'.repeat(10000));
+  });
+
+  it('never prints a stack trace, whatever the bytes', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          fc
+            .string({ unit: 'binary', maxLength: 300 })
+            .map(s => Buffer.from(s, 'utf-8'))
+        ),
+        fc.constantFrom('x.txt', 'x.ipynb'),
+        (bytes, name) => {
+          runs++;
+          const file = path.join(tmp, name);
+          fs.writeFileSync(file, bytes);
+          const r = run(['parse', file]);
+          if (r.code === 0) {
+            expect(Array.isArray(JSON.parse(r.stdout).summaries)).toBe(true);
+            expect(r.stderr).toBe('');
+          } else {
+            expectCleanError(r, /binary file|not valid UTF-8|invalid notebook/);
+          }
+        }
+      ),
+      { numRuns: 40 }
+    );
+    expect(runs).toBe(40);
   });
 });
