@@ -106,7 +106,8 @@ test.describe('Keras summaries in a notebook', () => {
       2
     );
 
-    // The notebook opened untrusted; trusted, it renders the same.
+    // Trusted, it renders the same (hardening.spec.ts checks the untrusted
+    // case on a freshly signed-off copy: trust outlives the test server).
     await page.notebook.trust();
     await expect(summaries(outputOf(page, file, 'mlp'))).toHaveCount(1);
     await expect(output.locator('.jp-OutputArea-child:visible')).toHaveCount(1);
