@@ -1,0 +1,104 @@
+/**
+ * The README pictures of the teaching tools for dimensions, from the demo
+ * notebook: letters for None (the fully convolutional network), what if
+ * (the text model with a batch size and a length typed) and a Connected to
+ * reference explained (the two-input model). Writes
+ * docs/feature-{letters,whatif,connected}.png. playwright.config.js leaves
+ * this file out unless KERAS_SUMMARY_SCREENSHOTS=1 (`make screenshots`).
+ */
+import { expect, test } from '@jupyterlab/galata';
+import type { Locator, Page } from '@playwright/test';
+import * as path from 'path';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const DEMO = path.join(REPO, 'demo', 'demo.ipynb');
+
+test.use({ viewport: { width: 1100, height: 1000 } });
+
+/** The demo cell whose source holds `text`, scrolled into view, and its summary. */
+async function demoCell(
+  page: Page,
+  tmpPath: string,
+  text: string
+): Promise<{ cell: Locator; summary: Locator }> {
+  await page.contents.uploadFile(DEMO, `${tmpPath}/demo.ipynb`);
+  await page.notebook.openByPath(`${tmpPath}/demo.ipynb`);
+  await page.notebook.activate('demo.ipynb');
+  await page.sidebar.close('left');
+  const cell = page
+    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
+    .filter({ hasText: text })
+    .first();
+  await cell.scrollIntoViewIfNeeded();
+  const summary = cell.getByRole('group', { name: /Keras model summary/ });
+  await expect(summary).toHaveCount(1);
+  return { cell, summary };
+}
+
+/** Just the output: the picture is about the table, not the code. */
+async function shoot(page: Page, cell: Locator, name: string): Promise<void> {
+  // Let the highlight settle and the mouse leave the buttons.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await cell
+    .locator('.jp-Cell-outputArea')
+    .screenshot({ path: path.join(REPO, 'docs', name) });
+}
+
+test.describe('README pictures of the teaching tools for dimensions', () => {
+  test('letters for None', async ({ page, tmpPath }) => {
+    const { cell, summary } = await demoCell(
+      page,
+      tmpPath,
+      'layers.MaxPooling2D()'
+    );
+    await summary
+      .getByRole('switch', {
+        name: 'Letters for None',
+        exact: true
+      })
+      .click();
+    await expect(
+      summary.getByRole('note', { name: 'Dimension letters' })
+    ).toBeVisible();
+    await summary
+      .getByRole('button', {
+        name: 'H: variable-length dimension (None in the summary)'
+      })
+      .nth(1)
+      .click();
+    await expect(summary.getByRole('dialog')).toContainText('Its letter is H');
+    await shoot(page, cell, 'feature-letters.png');
+  });
+
+  test('what if', async ({ page, tmpPath }) => {
+    const { cell, summary } = await demoCell(
+      page,
+      tmpPath,
+      'layers.LSTM(32, return_sequences=True)'
+    );
+    await summary
+      .getByRole('button', { name: 'What if…', exact: true })
+      .click();
+    const panel = summary.getByRole('region', { name: 'What if' });
+    await panel.getByLabel('Batch size (B)').fill('32');
+    await panel.getByLabel('T: timesteps of a sequence').fill('200');
+    await expect(
+      summary.locator('tbody td.jp-KerasSummary-cell-memory').first()
+    ).toHaveText('1.56 MB');
+    await shoot(page, cell, 'feature-whatif.png');
+  });
+
+  test('Connected to', async ({ page, tmpPath }) => {
+    const { cell, summary } = await demoCell(
+      page,
+      tmpPath,
+      'image_features = keras.Input(shape=(64,))'
+    );
+    await summary
+      .getByRole('button', { name: 'concatenate[0][0]', exact: true })
+      .click();
+    await expect(summary.getByRole('dialog')).toContainText('Node index 0');
+    await shoot(page, cell, 'feature-connected.png');
+  });
+});

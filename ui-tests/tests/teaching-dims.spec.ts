@@ -1,0 +1,393 @@
+/**
+ * The teaching tools for dimensions, as a user meets them in JupyterLab:
+ * "Letters for None", "What if…" and the Connected to references, each by
+ * mouse and by keyboard, in the light, dark and high-contrast themes. The
+ * outputs are the real Keras outputs captured in fixtures/.
+ */
+import { expect, test } from '@jupyterlab/galata';
+import type { Locator, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
+const FILE = 'keras3-display.ipynb';
+
+/** Errors Notebook 7.6 / JupyterLab log by themselves (see summary.spec.ts). */
+const KNOWN_ERRORS = [
+  "Cannot read properties of undefined (reading 'schema')",
+  "Command 'filebrowser:open-path' not registered."
+];
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', message => {
+    if (message.type() === 'error') {
+      errors.push(`${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', error => errors.push(error.message));
+  return errors;
+}
+
+function realErrors(errors: string[]): string[] {
+  return errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
+}
+
+function cellIndex(file: string, id: string): number {
+  const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
+  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
+    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
+  );
+  if (index < 0) {
+    throw new Error(`no cell ${id} in ${file}`);
+  }
+  return index;
+}
+
+async function openFixture(
+  page: Page,
+  tmpPath: string,
+  file: string
+): Promise<void> {
+  await page.contents.uploadFile(
+    path.join(FIXTURES, file),
+    `${tmpPath}/${file}`
+  );
+  await page.notebook.openByPath(`${tmpPath}/${file}`);
+  await page.notebook.activate(file);
+}
+
+/** The interactive summary of a fixture cell. */
+function summaryOf(page: Page, file: string, id: string): Locator {
+  return page
+    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
+    .nth(cellIndex(file, id))
+    .locator('.jp-Cell-outputArea')
+    .getByRole('group', { name: /Keras model summary/ });
+}
+
+/** The Output Shape cells, in row order. */
+async function shapes(summary: Locator): Promise<string[]> {
+  return summary
+    .locator('tbody td.jp-KerasSummary-cell-shape')
+    .allTextContents();
+}
+
+/** Press Tab until `target` has the focus (at most `limit` times). */
+async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate(el => el === document.activeElement)) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
+ * Notebook state that a stray command-mode shortcut would change (`1` makes
+ * a heading, `a`/`b` add cells, Enter edits), read from the model: the DOM
+ * holds only the cells scrolled into view.
+ */
+async function notebookState(page: Page) {
+  return page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    const notebook = app.shell.currentWidget.content;
+    const cells = notebook.model.cells;
+    const types: string[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      types.push(cells.get(i).type);
+    }
+    return { count: cells.length, types, mode: notebook.mode };
+  });
+}
+
+const THEMES = ['light', 'dark', 'high contrast'] as const;
+type Theme = (typeof THEMES)[number];
+
+async function setTheme(page: Page, theme: Theme): Promise<void> {
+  if (theme === 'dark') {
+    await page.theme.setDarkTheme();
+  } else if (theme === 'high contrast') {
+    await page.theme.setDarkHighContrastTheme();
+  }
+}
+
+/**
+ * The WCAG contrast ratio of an element's text against the background it
+ * is drawn on (the first ancestor with an opaque enough background).
+ */
+async function contrast(target: Locator): Promise<number> {
+  return target.evaluate(el => {
+    const rgba = (s: string) => {
+      const m = s.match(/[\d.]+/g) ?? ['0', '0', '0', '0'];
+      return m.map(Number).concat([1]).slice(0, 4);
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let node: Element | null = el;
+    let bg = [255, 255, 255, 1];
+    while (node) {
+      const c = rgba(getComputedStyle(node).backgroundColor);
+      if (c[3] > 0.5) {
+        bg = c;
+        break;
+      }
+      node = node.parentElement;
+    }
+    const fg = rgba(getComputedStyle(el).color);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
+}
+
+test.describe('Letters for None', () => {
+  for (const theme of THEMES) {
+    test(`by mouse and keyboard, ${theme} theme`, async ({ page, tmpPath }) => {
+      const errors = collectErrors(page);
+      await setTheme(page, theme);
+      await openFixture(page, tmpPath, FILE);
+      const summary = summaryOf(page, FILE, 'text');
+      await expect(summary).toHaveCount(1);
+      const toggle = summary.getByRole('switch', {
+        name: 'Letters for None',
+        exact: true
+      });
+      // Off by default: the table reads as Keras printed it.
+      await expect(toggle).toHaveAttribute('aria-checked', 'false');
+      expect(await shapes(summary)).toEqual([
+        '(None, None, 64)',
+        '(None, None, 32)',
+        '(None, 32)',
+        '(None, 1)'
+      ]);
+
+      // By mouse.
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-checked', 'true');
+      expect(await shapes(summary)).toEqual([
+        '(B, T, 64)',
+        '(B, T, 32)',
+        '(B, 32)',
+        '(B, 1)'
+      ]);
+      const legend = summary.getByRole('note', { name: 'Dimension letters' });
+      await expect(legend).toContainText('B batch size (samples per batch)');
+      await expect(legend).toContainText(
+        'T timesteps of a sequence, from embedding (Embedding)'
+      );
+      // A letter is still the button that explains it.
+      const t = summary
+        .getByRole('button', {
+          name: 'T: variable-length dimension (None in the summary)'
+        })
+        .first();
+      await t.click();
+      await expect(summary.getByRole('dialog')).toHaveText(
+        /^Variable-length dimension.*Its letter is T/
+      );
+      await page.keyboard.press('Escape');
+      await expect(summary.getByRole('dialog')).toHaveCount(0);
+      await expect(t).toBeFocused();
+      // Legible in this theme (at rest: the mouse away).
+      await page.mouse.move(0, 0);
+      await expect.poll(() => contrast(t)).toBeGreaterThanOrEqual(4.5);
+      await expect
+        .poll(() => contrast(legend.locator('.jp-KerasSummary-letter').first()))
+        .toBeGreaterThanOrEqual(3);
+
+      // By keyboard: Space and Enter flip it, the notebook takes neither.
+      const before = await notebookState(page);
+      await toggle.focus();
+      await page.keyboard.press('Space');
+      await expect(toggle).toHaveAttribute('aria-checked', 'false');
+      await expect(
+        summary.getByRole('button', { name: 'None', exact: true })
+      ).toHaveCount(6);
+      await page.keyboard.press('Enter');
+      await expect(toggle).toHaveAttribute('aria-checked', 'true');
+      await expect(toggle).toBeFocused();
+      expect(await notebookState(page)).toEqual(before);
+      // Tab reaches a letter and Enter opens it.
+      const b = summary
+        .getByRole('button', {
+          name: 'B: batch dimension (None in the summary)'
+        })
+        .first();
+      await tabTo(page, b);
+      await page.keyboard.press('Enter');
+      await expect(summary.getByRole('dialog')).toHaveText(/^Batch dimension/);
+      await page.keyboard.press('Escape');
+      expect(realErrors(errors)).toEqual([]);
+    });
+  }
+});
+
+test.describe('What if…', () => {
+  for (const theme of THEMES) {
+    test(`sizes and dtype by keyboard and mouse, ${theme} theme`, async ({
+      page,
+      tmpPath
+    }) => {
+      const errors = collectErrors(page);
+      await setTheme(page, theme);
+      await openFixture(page, tmpPath, FILE);
+      const summary = summaryOf(page, FILE, 'text');
+      await expect(summary).toHaveCount(1);
+      const before = await notebookState(page);
+
+      // Open it from the keyboard: the batch size field takes the focus.
+      const open = summary.getByRole('button', {
+        name: 'What if…',
+        exact: true
+      });
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await expect(open).toHaveAttribute('aria-expanded', 'true');
+      const panel = summary.getByRole('region', { name: 'What if' });
+      await expect(panel).toBeVisible();
+      const batch = panel.getByLabel('Batch size (B)');
+      await expect(batch).toBeFocused();
+      await expect(
+        summary.getByRole('columnheader', { name: 'Activation memory' })
+      ).toBeVisible();
+
+      // Type the sizes.
+      await page.keyboard.type('32');
+      await page.keyboard.press('Tab');
+      const length = panel.getByLabel('T: timesteps of a sequence');
+      await expect(length).toBeFocused();
+      await page.keyboard.type('100');
+      expect(await shapes(summary)).toEqual([
+        '(32, 100, 64)',
+        '(32, 100, 32)',
+        '(32, 32)',
+        '(32, 1)'
+      ]);
+      // 32 × 100 × 64 float32 values = 819,200 bytes.
+      const memory = summary.locator('tbody td.jp-KerasSummary-cell-memory');
+      await expect(memory.first()).toHaveText('800.00 KB');
+      const status = panel.getByRole('status');
+      await expect(status).toContainText('Activations: 1.18 MB');
+      await expect(status).toContainText(
+        'Weights: 652,449 parameters × 4 bytes = 2.49 MB.'
+      );
+      // The digits went to the fields, not to the notebook.
+      expect(await notebookState(page)).toEqual(before);
+
+      // The dtype, by keyboard.
+      const dtype = panel.getByLabel('dtype');
+      await tabTo(page, dtype, 5);
+      await dtype.selectOption('float16');
+      await expect(memory.first()).toHaveText('400.00 KB');
+
+      // A wrong size is flagged and left open; by mouse this time.
+      await batch.click();
+      await batch.fill('0');
+      await expect(batch).toHaveAttribute('aria-invalid', 'true');
+      await expect(panel).toContainText(
+        'Enter a whole number from 1 to 2,147,483,647.'
+      );
+      await expect(
+        summary.getByRole('button', { name: 'None', exact: true })
+      ).toHaveCount(4);
+      await batch.fill('8');
+      await expect(batch).toHaveAttribute('aria-invalid', 'false');
+      await expect(memory.last()).toHaveText('16.00 B');
+
+      // A number is still the button that explains it.
+      const eight = summary
+        .getByRole('button', {
+          name: '8: batch dimension B (None in the summary)'
+        })
+        .first();
+      await eight.click();
+      await expect(summary.getByRole('dialog')).toContainText(
+        'What if: here it is 8 (the size given for B).'
+      );
+      await page.keyboard.press('Escape');
+
+      // Legible in this theme (at rest: the mouse away).
+      await page.mouse.move(0, 0);
+      await expect
+        .poll(() => contrast(panel.getByText('Batch size (B)')))
+        .toBeGreaterThanOrEqual(4.5);
+      await expect
+        .poll(() => contrast(memory.first()))
+        .toBeGreaterThanOrEqual(3);
+
+      // Closed by mouse: the table is as printed again.
+      await open.click();
+      await expect(panel).toHaveCount(0);
+      expect(await shapes(summary)).toEqual([
+        '(None, None, 64)',
+        '(None, None, 32)',
+        '(None, 32)',
+        '(None, 1)'
+      ]);
+      expect(realErrors(errors)).toEqual([]);
+    });
+  }
+});
+
+test.describe('Connected to', () => {
+  for (const theme of THEMES) {
+    test(`a reference explains itself and jumps to its row, ${theme} theme`, async ({
+      page,
+      tmpPath
+    }) => {
+      const errors = collectErrors(page);
+      await setTheme(page, theme);
+      await openFixture(page, tmpPath, FILE);
+      const summary = summaryOf(page, FILE, 'two_inputs');
+      await expect(summary).toHaveCount(1);
+      const rows = summary.locator('tbody tr.jp-KerasSummary-row');
+
+      // Legible in this theme, at rest.
+      const ref = summary.getByRole('button', {
+        name: 'concatenate[0][0]',
+        exact: true
+      });
+      await expect.poll(() => contrast(ref)).toBeGreaterThanOrEqual(4.5);
+
+      // By mouse.
+      await ref.click();
+      const dialog = summary.getByRole('dialog');
+      await expect(dialog).toHaveText(/^Connected to concatenate\[0\]\[0\]/);
+      await expect(dialog).toContainText('Node index 0');
+      await expect(dialog).toContainText('Tensor index 0');
+      await expect(dialog).toContainText('Its shape: (None, 72).');
+      await expect
+        .poll(() => contrast(dialog.getByText(/^Node index 0/)))
+        .toBeGreaterThanOrEqual(4.5);
+      await dialog.getByRole('button', { name: 'Go to concatenate' }).click();
+      const target = rows.filter({ hasText: 'concatenate' }).first();
+      await expect(target.locator('th')).toBeFocused();
+      await expect(target).toHaveClass(/jp-KerasSummary-row-flash/);
+
+      // By keyboard: Enter opens, Tab reaches "Go to", Enter jumps.
+      const dense = summary.getByRole('button', {
+        name: 'dense_3[0][0]',
+        exact: true
+      });
+      const before = await notebookState(page);
+      await dense.focus();
+      await page.keyboard.press('Enter');
+      await expect(dialog).toHaveText(/^Connected to dense_3\[0\]\[0\]/);
+      const go = dialog.getByRole('button', { name: 'Go to dense_3' });
+      await tabTo(page, go, 10);
+      await page.keyboard.press('Enter');
+      await expect(
+        rows.filter({ hasText: 'dense_3' }).first().locator('th')
+      ).toBeFocused();
+      await page.keyboard.press('Escape');
+      expect(await notebookState(page)).toEqual(before);
+      expect(realErrors(errors)).toEqual([]);
+    });
+  }
+});
