@@ -14,6 +14,8 @@ export interface InterceptSettings {
   initialView: InitialView;
   /** Which printers' summaries to intercept. */
   formats: ReadonlyArray<SummaryFormat>;
+  /** Start with letters (B, T, H, W) in place of `None`. */
+  dimensionLetters: boolean;
 }
 
 export const ALL_FORMATS: ReadonlyArray<SummaryFormat> = [
@@ -25,7 +27,8 @@ export const ALL_FORMATS: ReadonlyArray<SummaryFormat> = [
 export const DEFAULT_SETTINGS: Readonly<InterceptSettings> = Object.freeze({
   enabled: true,
   initialView: 'table' as InitialView,
-  formats: ALL_FORMATS
+  formats: ALL_FORMATS,
+  dimensionLetters: false
 });
 
 /**
@@ -54,6 +57,16 @@ export function readSettings(raw: unknown): {
     } else {
       problems.push(
         `"enabled" must be true or false, got ${describe(o.enabled)}`
+      );
+    }
+  }
+
+  if (o.dimensionLetters !== undefined) {
+    if (typeof o.dimensionLetters === 'boolean') {
+      settings.dimensionLetters = o.dimensionLetters;
+    } else {
+      problems.push(
+        `"dimensionLetters" must be true or false, got ${describe(o.dimensionLetters)}`
       );
     }
   }

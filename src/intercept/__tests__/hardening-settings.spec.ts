@@ -15,11 +15,12 @@ import plugin from '../../plugin';
 import { ALL_FORMATS, DEFAULT_SETTINGS, readSettings } from '../settings';
 import { cell, model, STDOUT, streams, views } from './helpers';
 
-const KEYS = ['enabled', 'initialView', 'formats'] as const;
+const KEYS = ['enabled', 'initialView', 'formats', 'dimensionLetters'] as const;
 
 function validValue(key: (typeof KEYS)[number], v: unknown): boolean {
   switch (key) {
     case 'enabled':
+    case 'dimensionLetters':
       return typeof v === 'boolean';
     case 'initialView':
       return v === 'table' || v === 'text';
@@ -62,7 +63,12 @@ describe('readSettings', () => {
         fc.oneof(
           value,
           fc.record(
-            { enabled: value, initialView: value, formats: value },
+            {
+              enabled: value,
+              initialView: value,
+              formats: value,
+              dimensionLetters: value
+            },
             { requiredKeys: [] }
           )
         ),
@@ -70,6 +76,7 @@ describe('readSettings', () => {
           runs++;
           const { settings, problems } = readSettings(raw);
           expect(typeof settings.enabled).toBe('boolean');
+          expect(typeof settings.dimensionLetters).toBe('boolean');
           expect(['table', 'text']).toContain(settings.initialView);
           expect(validValue('formats', settings.formats)).toBe(true);
           if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -129,12 +129,14 @@ describe('readSettings', () => {
     const { settings, problems } = readSettings({
       enabled: false,
       initialView: 'text',
-      formats: ['keras2']
+      formats: ['keras2'],
+      dimensionLetters: true
     });
     expect(settings).toEqual({
       enabled: false,
       initialView: 'text',
-      formats: ['keras2']
+      formats: ['keras2'],
+      dimensionLetters: true
     });
     expect(problems).toEqual([]);
   });
@@ -144,7 +146,8 @@ describe('readSettings', () => {
     [{ initialView: 'TABLE' }, 'initialView'],
     [{ formats: 'keras3' }, 'formats'],
     [{ formats: ['keras3', 'keras3'] }, 'formats'],
-    [{ formats: [3] }, 'formats']
+    [{ formats: [3] }, 'formats'],
+    [{ dimensionLetters: 'yes' }, 'dimensionLetters']
   ])('replaces %j by the default', (raw, key) => {
     const { settings, problems } = readSettings(raw);
     expect(settings).toEqual(DEFAULT_SETTINGS);
