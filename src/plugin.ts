@@ -3,12 +3,15 @@
  * application's rendermime registry, during activation, so that every
  * notebook, console and output view (each clones the registry when it is
  * created) renders Keras summaries as tables. Needs only the registry, so it
- * runs in JupyterLab and Notebook 7 alike.
+ * runs in JupyterLab and Notebook 7 alike; with the notebook tracker it also
+ * adds "Compare Keras summaries…" (src/compare-command.ts).
  */
 import type {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -21,6 +24,7 @@ import {
   stdoutFactory
 } from './intercept/factories';
 import { readSettings } from './intercept/settings';
+import { addCompareCommand, COMPARE_COMMAND } from './compare-command';
 
 /** The plugin id; settings live in schema/plugin.json under this id. */
 export const PLUGIN_ID = 'jupyterlab-keras-summary:plugin';
@@ -28,6 +32,7 @@ export const PLUGIN_ID = 'jupyterlab-keras-summary:plugin';
 /** Command ids. */
 export namespace CommandIDs {
   export const toggleInterception = 'keras-summary:toggle-interception';
+  export const compare = COMPARE_COMMAND;
 }
 
 const WRAPPERS: [
@@ -69,17 +74,21 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Render Keras model.summary() outputs as an interactive table.',
   autoStart: true,
   requires: [IRenderMimeRegistry],
-  optional: [ISettingRegistry, ITranslator],
+  optional: [ISettingRegistry, ITranslator, INotebookTracker, ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
     rendermime: IRenderMimeRegistry,
     settingRegistry: ISettingRegistry | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    notebooks?: INotebookTracker | null,
+    palette?: ICommandPalette | null
   ): void => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const context = new InterceptContext({ trans });
     // Synchronously, before any notebook clones the registry.
     wrapFactories(rendermime, context);
+    // "Compare Keras summaries…" and each view's "Compare with…" button.
+    addCompareCommand(app, trans, notebooks ?? null, palette ?? null);
 
     let settings: ISettingRegistry.ISettings | null = null;
     const apply = (raw: unknown) => {

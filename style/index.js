@@ -1,2 +1,3 @@
 import './base.css';
 import './intercept.css';
+import './tools.css';

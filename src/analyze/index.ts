@@ -1,8 +1,27 @@
 /** Dimension roles and lineage, from a parsed summary. Pure: no DOM. */
 export * from './types';
 export { analyzeSummary } from './dims';
-export { axisKind, axisMeaning, AXIS_LETTER, BATCH_MEANING } from './meaning';
+export {
+  axisKind,
+  axisMeaning,
+  AXIS_LETTER,
+  BATCH_MEANING,
+  keepsSize
+} from './meaning';
 export type { AxisKind } from './meaning';
-export { rowInputs } from './inputs';
+export { refIndexes, rowInputs } from './inputs';
 export { explainAllParams, explainParams, paramFamily } from './params';
 export type { ParamFormula, ParamTerm } from './params';
+export {
+  DEFAULT_DTYPE,
+  DTYPE_NAMES,
+  DTYPES,
+  isDtype,
+  isSize,
+  MAX_SIZE,
+  parseByteSize,
+  readableBytes,
+  sizeGroupsOf,
+  whatIf
+} from './whatif';
+export type { DtypeName, Missing, RowMemory, Sizes, WhatIf } from './whatif';

@@ -11,6 +11,10 @@ export interface RowInput {
   row: number;
   /** Which of its output tensors (from `[node][tensor]`), or null for all. */
   tensor: number | null;
+  /** Which call of the feeding layer (the node index of `[node][tensor]`), or null when not printed. */
+  node: number | null;
+  /** Index of the reference in the row's `connectedTo`, or -1 for an input taken from row order. */
+  ref: number;
 }
 
 export function rowInputs(
@@ -31,7 +35,7 @@ export function rowInputs(
     const d = Math.max(0, Math.min(depth, latest.length));
     const parent = d > 0 ? latest[d - 1] : -1;
     if (hasConnections && layer.connectedTo.length > 0) {
-      for (const ref of layer.connectedTo) {
+      layer.connectedTo.forEach((ref, k) => {
         const name = referencedLayer(ref);
         // A name inside the same nested model first, then model-wide.
         const row =
@@ -39,13 +43,18 @@ export function rowInputs(
           byName.get(name) ??
           cutMatch(layers, i, ref, name);
         if (row !== undefined && row !== i) {
-          result[i].push({ row, tensor: tensorIndex(ref) });
+          result[i].push({
+            row,
+            tensor: tensorIndex(ref),
+            node: refIndexes(ref).node,
+            ref: k
+          });
         }
-      }
+      });
     } else if (!hasConnections || d > 0) {
       const prev = latest[d];
       if (prev !== undefined && prev > parent) {
-        result[i].push({ row: prev, tensor: null });
+        result[i].push({ row: prev, tensor: null, node: null, ref: -1 });
       } else if (parent >= 0) {
         // The first layer of a nested model sees what its parent sees.
         result[i] = [...result[parent]];
@@ -102,4 +111,26 @@ function cutMatch(
 function tensorIndex(ref: string): number | null {
   const m = /\[(\d+)\]$/.exec(ref);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The node index (which call of the layer) and the tensor index (which
+ * output of that call) of a reference `name[node][tensor]`, as far as they
+ * were printed: a reference cut with `…` may keep only the node index.
+ */
+export function refIndexes(ref: string): {
+  node: number | null;
+  tensor: number | null;
+} {
+  const cut = ref.endsWith('…');
+  const text = cut ? ref.slice(0, -1) : ref;
+  if (!cut) {
+    const both = /\[(\d+)\]\[(\d+)\]$/.exec(text);
+    return both
+      ? { node: Number(both[1]), tensor: Number(both[2]) }
+      : { node: null, tensor: null };
+  }
+  // `name[0]…` or `name[0][…`: the node index survived the cut.
+  const node = /\[(\d+)\](?:\[\d*)?$/.exec(text);
+  return { node: node ? Number(node[1]) : null, tensor: null };
 }

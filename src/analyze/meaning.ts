@@ -81,3 +81,75 @@ export function axisKind(
 export function axisMeaning(kind: AxisKind): string {
   return MEANING[kind];
 }
+
+/**
+ * Layer classes that pass every open axis on at the same size: whatever
+ * size a `None` takes at their input, their output has it too. Any other
+ * class (convolutions, poolings, padding, cropping, reshaping, custom
+ * layers) may resize it, so a what-if size stops there.
+ */
+const SIZE_KEEPING = new Set([
+  'InputLayer',
+  'Embedding',
+  'Masking',
+  'Dense',
+  'Activation',
+  'ReLU',
+  'LeakyReLU',
+  'PReLU',
+  'ELU',
+  'Softmax',
+  'Dropout',
+  'SpatialDropout1D',
+  'SpatialDropout2D',
+  'SpatialDropout3D',
+  'GaussianNoise',
+  'GaussianDropout',
+  'AlphaDropout',
+  'ActivityRegularization',
+  'BatchNormalization',
+  'LayerNormalization',
+  'GroupNormalization',
+  'UnitNormalization',
+  'Normalization',
+  'Rescaling',
+  'Identity',
+  'SimpleRNN',
+  'LSTM',
+  'GRU',
+  'Bidirectional',
+  'Add',
+  'Subtract',
+  'Multiply',
+  'Average',
+  'Maximum',
+  'Minimum',
+  'Concatenate',
+  'Attention',
+  'AdditiveAttention',
+  'MultiHeadAttention',
+  // Keras 3 op layers that a Masking adds.
+  'NotEqual',
+  'Any',
+  'LogicalOr',
+  'LogicalAnd',
+  'Cast'
+]);
+
+/** Whether a layer of class `type` keeps the size of open axes (a cut `Batch…` type counts when a keeping class starts so). */
+export function keepsSize(type: string): boolean {
+  if (SIZE_KEEPING.has(type)) {
+    return true;
+  }
+  if (type.endsWith('…')) {
+    const prefix = type.slice(0, -1);
+    if (prefix.length >= 4) {
+      for (const known of SIZE_KEEPING) {
+        if (known.startsWith(prefix)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}

@@ -43,6 +43,45 @@ export interface DimFact {
   consumers: number[];
   /** True when it comes from a model input (the origin row has no inputs). */
   fromInput: boolean;
+  /**
+   * The what-if size this axis takes: rows sharing a `sizeGroup` have the
+   * same size for any input. It is the `lineage` id from the dimension's
+   * origin on, until a layer that may resize it (a convolution, a pooling,
+   * padding, …) starts a new group (`sizeGroups` tells where).
+   */
+  sizeGroup: string;
+}
+
+/** An open axis of one call's output. */
+export interface OpenAxis {
+  tensor: number;
+  axis: number;
+  lineage: string;
+  sizeGroup: string;
+}
+
+/**
+ * One call of a layer (a Keras "node": each call on new inputs adds one).
+ * A shared layer has several; the row prints one shape (Keras 3 prints the
+ * last call's), but each call has its own sizes.
+ */
+export interface CallFacts {
+  /** The `None` axes (axis > 0) of the call's output, in the printed shape's places. */
+  open: OpenAxis[];
+}
+
+/** One `Connected to` reference, `name[node][tensor]`, resolved. */
+export interface Connection {
+  /** Index in the row's `connectedTo`. */
+  ref: number;
+  /** The row it names, or null when no row of the table has that name. */
+  row: number | null;
+  /** Node index: which call of the named layer made the tensor (null when cut). */
+  node: number | null;
+  /** Tensor index: which output of that call (null when cut). */
+  tensor: number | null;
+  /** Which call of this row the tensor feeds (0 unless the row's layer is shared). */
+  call: number;
 }
 
 /** Analysis of one layer row. */
@@ -50,13 +89,31 @@ export interface LayerFacts {
   dims: DimFact[];
   /** Row indexes of the layers feeding this one (Connected to, or the previous row). */
   inputs: number[];
+  /** The layer's calls, as far as the summary tells (node indexes in Connected to); at least one. */
+  calls: CallFacts[];
+  /** The row's `Connected to` references, in printed order. */
+  connections: Connection[];
+}
+
+/** Where a what-if size group starts. */
+export interface SizeGroup {
+  lineage: string;
+  /** The first row whose output has it, or null when unknown. */
+  origin: number | null;
+  /** True when a layer that may resize the dimension starts it (not the lineage's origin). */
+  derived: boolean;
 }
 
 /** Analysis of a whole summary. */
 export interface SummaryFacts {
   layers: LayerFacts[];
-  /** Lineage id → short label for the dimension ('B', 'T', 'H', 'W', …). */
+  /**
+   * Lineage id → short label for the dimension ('B', 'T', 'H', 'W', …),
+   * numbered when several lineages share a letter ('T1', 'T2').
+   */
   lineageLabels: Record<string, string>;
+  /** Size group id → where it starts ('batch' included). */
+  sizeGroups: Record<string, SizeGroup>;
   /** Whether the model is sequential-like (no Connected to column). */
   sequential: boolean;
 }

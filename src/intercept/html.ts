@@ -178,7 +178,8 @@ export class RenderedHtmlSummary
       this._view = new SummaryViewWidget({
         ...options,
         trans: this._context.trans,
-        initialView: this._settings.initialView
+        initialView: this._settings.initialView,
+        dimensionLetters: this._settings.dimensionLetters
       });
     }
     this._shownKey = key;

@@ -24,6 +24,42 @@ export function mayHoldSummary(text: string): boolean {
   return false;
 }
 
+/** The longest marker: a marker cut by a chunk boundary is at most this long minus one. */
+const MARKER_SPAN = Math.max(...MARKERS.map(m => m.length));
+
+/**
+ * `mayHoldSummary` for a growing stream. JupyterLab hands a stream renderer
+ * the whole text for every chunk, and a stream only grows at its end (a
+ * `\r` or `\b` rewrites its last line, never an earlier one). While no
+ * marker has turned up, the text up to its last newline is remembered and
+ * the next text, when it starts with it (one native comparison), is
+ * scanned only from there: a long log costs a comparison per chunk, not
+ * four searches through all of it.
+ */
+export class StreamMarkers {
+  mayHoldSummary(text: string): boolean {
+    const head = this._head;
+    let from = 0;
+    if (head.length > 0 && text.startsWith(head)) {
+      // A marker may start just before the end of what was scanned.
+      from = Math.max(0, head.length - (MARKER_SPAN - 1));
+    }
+    let found = false;
+    for (const m of MARKERS) {
+      if (text.indexOf(m, from) !== -1) {
+        found = true;
+        break;
+      }
+    }
+    // Remember only a text with no marker: one with a marker gets parsed,
+    // which costs far more than searching it.
+    this._head = found ? '' : text.slice(0, text.lastIndexOf('\n') + 1);
+    return found;
+  }
+
+  private _head = '';
+}
+
 /**
  * The parser marks a table whose closing border (rich) or closing `=` rule
  * (ASCII) has not arrived with a warning "The table ends before its …".

@@ -19,9 +19,9 @@ import { joinArea, leaveArea } from './grouping';
 import type { GroupMember } from './grouping';
 import {
   hasWholeTable,
-  mayHoldSummary,
   plainText,
   splitText,
+  StreamMarkers,
   StreamParser
 } from './segments';
 import type { Segment } from './segments';
@@ -31,6 +31,8 @@ import { SummaryViewWidget } from './viewwidget';
 
 /** Class of every wrapper node (the output node JupyterLab sees). */
 export const WRAPPER_CLASS = 'jp-KerasSummary-output';
+/** Marks the stream wrapper, whose summaries line up with the text around. */
+const STREAM_CLASS = 'jp-KerasSummary-stream';
 
 interface TextChild {
   kind: 'text';
@@ -59,6 +61,7 @@ export class RenderedStreamSummary
     super();
     super.layout = new PanelLayout();
     this.addClass(WRAPPER_CLASS);
+    this.addClass(STREAM_CLASS);
     this.node.dataset['mimeType'] = options.mimeType;
     this._options = options;
     this._base = base;
@@ -97,7 +100,7 @@ export class RenderedStreamSummary
   private async _render(model: IRenderMime.IMimeModel): Promise<void> {
     const source = String(model.data[this._options.mimeType] ?? '');
     let segments: Segment[] | null = null;
-    if (this._settings.enabled && mayHoldSummary(source)) {
+    if (this._settings.enabled && this._markers.mayHoldSummary(source)) {
       try {
         const summaries = this._parser.summaries(
           source,
@@ -258,7 +261,8 @@ export class RenderedStreamSummary
       originalText: plainText(slice, 'text'),
       renderOriginal: host => this._originals.renderInto(host, original()),
       trans: this._context.trans,
-      initialView: this._settings.initialView
+      initialView: this._settings.initialView,
+        dimensionLetters: this._settings.dimensionLetters
     });
   }
 
@@ -291,6 +295,8 @@ export class RenderedStreamSummary
   private readonly _context: InterceptContext;
   private readonly _settings: InterceptSettings;
   private readonly _parser = new StreamParser();
+  /** The cheap check before parsing, scanning only what a chunk added. */
+  private readonly _markers = new StreamMarkers();
   private readonly _originals: OriginalRenderers;
   private _plain: IRenderMime.IRenderer | null = null;
   private _children: Child[] = [];

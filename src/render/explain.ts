@@ -9,17 +9,37 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { axisKind } from '../analyze/meaning';
 import type { DimFact, SummaryFacts } from '../analyze/types';
 import type { Summary } from '../parse/types';
+import {
+  explainConnection,
+  LINK_CLASS,
+  rowLink,
+  rowLinks
+} from './connections';
 import { button, fill, h, slot } from './dom';
+import { explainFormula } from './formula';
+import type { TeachingState } from './letters';
 import { axisMeaning, buildAdvice } from './strings';
+import { whatIfSentence } from './whatif';
 
 /** The kinds of control a table cell can hold. */
-export type ControlKind = 'dim' | 'unknownShape' | 'multiple' | 'unbuilt';
+export type ControlKind =
+  | 'dim'
+  | 'unknownShape'
+  | 'multiple'
+  | 'unbuilt'
+  /** A `Connected to` reference; `tensor` holds its index in the cell. */
+  | 'ref'
+  /** A row's Param #: how the count is computed (formula.ts). */
+  | 'params';
 
 /** One control: its kind and where it sits. */
 export interface ControlRef {
   kind: ControlKind;
   row: number;
-  /** Output tensor and axis, for `dim` and `unknownShape`; 0 otherwise. */
+  /**
+   * Output tensor and axis, for `dim` and `unknownShape`; for `ref`, the
+   * reference's index in `connectedTo` and 0; 0 otherwise.
+   */
   tensor: number;
   axis: number;
 }
@@ -34,20 +54,19 @@ export interface ExplainContext {
   /** The analysis, or null when it could not be made. */
   facts: SummaryFacts | null;
   trans: TranslationBundle;
+  /** Letters and what-if sizes, while the teaching tools show them. */
+  teaching?: TeachingState;
 }
 
 /** The explanation of one control. */
 export interface Explanation {
   /** Starts the text: `Batch dimension`, `Variable-length dimension`, … */
   title: string;
-  paragraphs: DocumentFragment[];
+  /** Each fragment becomes a paragraph; an element (a list) goes in as it is. */
+  paragraphs: (DocumentFragment | HTMLElement)[];
 }
 
-/**
- * The class of the buttons that jump to a row (`data-action="goto"`);
- * `data-row` holds the row's index.
- */
-export const LINK_CLASS = 'jp-KerasSummary-link';
+export { LINK_CLASS };
 
 /**
  * The fact for one axis; made up from the shape when the analysis has none
@@ -69,6 +88,7 @@ export function dimFact(
   const shape = layer?.tensors[tensor] ?? [];
   const value = shape[axis] ?? null;
   const batch = axis === 0;
+  const lineage = batch ? 'batch' : `row${row}-${tensor}-${axis}`;
   return {
     tensor,
     axis,
@@ -80,47 +100,13 @@ export function dimFact(
         ? 'fixedBatch'
         : 'batch'
       : axisKind(shape, axis, layer?.type ?? ''),
-    lineage: batch ? 'batch' : `row${row}-${tensor}-${axis}`,
+    lineage,
     origin: null,
     consumer: null,
     consumers: [],
-    fromInput: false
+    fromInput: false,
+    sizeGroup: lineage
   };
-}
-
-/** A link to a row: its name as a button, then `(Type)`. */
-function rowLink(ctx: ExplainContext, row: number): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const layer = ctx.summary.layers[row];
-  if (!layer) {
-    return fragment;
-  }
-  const link = button(LINK_CLASS, layer.name);
-  link.setAttribute('data-action', 'goto');
-  link.setAttribute('data-row', String(row));
-  link.title = ctx.trans.__('Go to the row of %1', layer.name);
-  fragment.appendChild(link);
-  if (layer.type) {
-    fragment.appendChild(document.createTextNode(` (${layer.type})`));
-  }
-  return fragment;
-}
-
-/** `a, b and c`, each a link to its row. */
-function rowLinks(ctx: ExplainContext, rows: number[]): DocumentFragment {
-  const nodes = rows.map(r => rowLink(ctx, r));
-  if (nodes.length === 1) {
-    return nodes[0];
-  }
-  const last = nodes.pop() as DocumentFragment;
-  const head = document.createDocumentFragment();
-  nodes.forEach((n, i) => {
-    if (i > 0) {
-      head.appendChild(document.createTextNode(', '));
-    }
-    head.appendChild(n);
-  });
-  return fill(ctx.trans.__('%1 and %2', slot(0), slot(1)), [head, last]);
 }
 
 /** `This is axis 1 of output 2 (of 3) of lstm (LSTM).` */
@@ -240,6 +226,7 @@ function explainNone(
     axisSentence(ctx, row, fact.tensor, fact.axis),
     text(axisMeaning(trans, fact.kind))
   ];
+  const teaching = teachingSentences(ctx, row, fact);
   if (fact.role === 'batch') {
     const origin = batchOrigin(ctx, row);
     const where = originSentence(ctx, row, origin, true);
@@ -251,7 +238,7 @@ function explainNone(
           )
       )
     );
-    paragraphs.push(where);
+    paragraphs.push(where, ...teaching);
     return { title: trans.__('Batch dimension'), paragraphs };
   }
   const where =
@@ -281,8 +268,34 @@ function explainNone(
       document.createTextNode(trans.__("It reaches the model's output."))
     );
   }
-  paragraphs.push(where);
+  paragraphs.push(where, ...teaching);
   return { title: trans.__('Variable-length dimension'), paragraphs };
+}
+
+/** Its letter and its what-if size, while the teaching tools show them. */
+function teachingSentences(
+  ctx: ExplainContext,
+  row: number,
+  fact: DimFact
+): DocumentFragment[] {
+  const t = ctx.teaching;
+  const out: DocumentFragment[] = [];
+  const letter = ctx.facts?.lineageLabels[fact.lineage];
+  if (t?.letters && letter) {
+    out.push(
+      text(
+        ctx.trans.__(
+          'Its letter is %1: every None with this letter is this same dimension.',
+          letter
+        )
+      )
+    );
+  }
+  const size = whatIfSentence(ctx, row, fact.tensor, fact.axis, fact.sizeGroup);
+  if (size) {
+    out.push(size);
+  }
+  return out;
 }
 
 function explainFixedBatch(
@@ -347,6 +360,10 @@ export function explain(ctx: ExplainContext, ref: ControlRef): Explanation {
           text(buildAdvice(trans))
         ]
       };
+    case 'ref':
+      return explainConnection(ctx, ref.row, ref.tensor);
+    case 'params':
+      return explainFormula(ctx, ref.row);
     case 'multiple':
       return {
         title: trans.__('Several shapes'),
@@ -382,6 +399,10 @@ export function explanationNode(
   dialog.setAttribute('aria-labelledby', title.id);
   dialog.appendChild(title);
   for (const p of explanation.paragraphs) {
+    if (p instanceof HTMLElement) {
+      dialog.appendChild(p);
+      continue;
+    }
     const para = h('p', 'jp-KerasSummary-explainText');
     para.appendChild(p);
     dialog.appendChild(para);

@@ -84,3 +84,32 @@ export function cutAdvice(trans: TranslationBundle): string {
     'Keras cut this cell short to fit the table width. Print the summary with model.summary(line_length=…) or set a wider COLUMNS environment variable to see it whole.'
   );
 }
+
+/**
+ * A dimension in a few words, for the letters' legend and the what-if's
+ * fields: `T: timesteps of a sequence`.
+ */
+export function dimensionName(
+  trans: TranslationBundle,
+  kind: DimFact['kind']
+): string {
+  switch (kind) {
+    case 'batch':
+    case 'fixedBatch':
+      return trans.__('batch size (samples per batch)');
+    case 'timesteps':
+      return trans.__('timesteps of a sequence');
+    case 'length':
+      return trans.__('length of each input sequence');
+    case 'height':
+      return trans.__('height of an image');
+    case 'width':
+      return trans.__('width of an image');
+    case 'depth':
+      return trans.__('depth of a volume');
+    case 'features':
+      return trans.__('features per step');
+    default:
+      return trans.__('a size left open');
+  }
+}

@@ -9,7 +9,9 @@ import type { ColumnKind, LayerRow, Summary } from '../parse/types';
 import { button, h } from './dom';
 import { ControlRef, controlKey, dimFact, ExplainContext } from './explain';
 import { formatCount } from './format';
+import { paramFormula, paramsLabel } from './formula';
 import { shapeParts } from './shape';
+import { showDim } from './teaching';
 import { columnTitle, cutAdvice } from './strings';
 
 /** Where a row sits among the nested rows. */
@@ -77,6 +79,8 @@ export interface RowWords {
   trainable: string;
   frozen: string;
   nested: string;
+  ref: string;
+  params: string;
 }
 
 export function rowWords(trans: TranslationBundle): RowWords {
@@ -91,13 +95,18 @@ export function rowWords(trans: TranslationBundle): RowWords {
     unbuilt: trans.__('Parameters not created yet: activate to explain'),
     trainable: trans.__('Trainable'),
     frozen: trans.__('Not trainable (frozen)'),
-    nested: trans.__('Nested layers')
+    nested: trans.__('Nested layers'),
+    ref: trans.__(
+      'Input of this layer: activate to explain node and tensor index'
+    ),
+    params: trans.__('How this count is computed: activate to explain')
   };
 }
 
 /** One column of the table. */
 export interface TableColumn {
-  kind: ColumnKind | 'type';
+  /** `memory`: the what-if's activation memory (src/render/whatif.ts). */
+  kind: ColumnKind | 'type' | 'memory';
   title: string;
   /** Builds the cell of row `index`. */
   cell: (ctx: RowContext, layer: LayerRow, index: number) => HTMLElement;
@@ -245,7 +254,12 @@ function shapeCell(
             : fact.role === 'batch'
               ? ctx.words.batch
               : ctx.words.variable;
-        cell.appendChild(control(ctx, ref, part.text, title, fact.lineage));
+        const node = control(ctx, ref, part.text, title, fact.lineage);
+        // Letters or what-if sizes instead of None (src/render/teaching.ts).
+        if (ctx.teaching?.letters || ctx.teaching?.whatIf) {
+          showDim(ctx, node);
+        }
+        cell.appendChild(node);
         continue;
       }
     }
@@ -278,21 +292,43 @@ function paramsCell(
     cell.appendChild(printed(ctx, layer.paramsText, isCut(layer, 'params')));
     return cell;
   }
-  cell.appendChild(document.createTextNode(formatCount(layer.params)));
+  if (paramFormula(ctx.summary, index)) {
+    // How the count comes about: a button opening its formula (formula.ts).
+    const ref: ControlRef = { kind: 'params', row: index, tensor: 0, axis: 0 };
+    const node = control(
+      ctx,
+      ref,
+      formatCount(layer.params),
+      ctx.words.params,
+      ''
+    );
+    node.setAttribute('aria-label', paramsLabel(ctx.trans, layer.params));
+    cell.appendChild(node);
+  } else {
+    cell.appendChild(document.createTextNode(formatCount(layer.params)));
+  }
   if (layer.unused) {
     cell.appendChild(document.createTextNode(' (unused)'));
   }
   return cell;
 }
 
-function connectedCell(ctx: RowContext, layer: LayerRow): HTMLElement {
+/** Each reference `name[node][tensor]` is a control explaining itself (connections.ts). */
+function connectedCell(
+  ctx: RowContext,
+  layer: LayerRow,
+  index: number
+): HTMLElement {
   const cell = td('connected');
   const cut = isCut(layer, 'connected');
-  for (const ref of layer.connectedTo) {
+  layer.connectedTo.forEach((text, k) => {
     const line = h('span', 'jp-KerasSummary-ref');
-    line.appendChild(printed(ctx, ref, cut));
+    const ref: ControlRef = { kind: 'ref', row: index, tensor: k, axis: 0 };
+    const node = control(ctx, ref, '', ctx.words.ref, '');
+    node.appendChild(printed(ctx, text, cut && text.endsWith('…')));
+    line.appendChild(node);
     cell.appendChild(line);
-  }
+  });
   return cell;
 }
 

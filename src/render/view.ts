@@ -23,6 +23,9 @@ import {
   explanationNode
 } from './explain';
 import { buildHeader, buildNotice, buildTotals, fillTitle } from './sections';
+import { withShareBars } from './share';
+import { SummaryTools } from './toolbar';
+import { Teaching } from './teaching';
 import {
   buildRow,
   buildTable,
@@ -48,6 +51,8 @@ export interface SummaryViewOptions {
    * between frames (defaults: CHUNK_THRESHOLD and CHUNK_SIZE).
    */
   rowChunks?: { threshold?: number; size?: number };
+  /** Start with letters (B, T, H, W) instead of None; default false. */
+  dimensionLetters?: boolean;
 }
 
 /** Above this many rows, rows are added in chunks between frames. */
@@ -70,7 +75,9 @@ const CONTROL_KINDS: ControlKind[] = [
   'dim',
   'unknownShape',
   'multiple',
-  'unbuilt'
+  'unbuilt',
+  'ref',
+  'params'
 ];
 
 let nextId = 0;
@@ -107,6 +114,13 @@ export class SummaryView {
     this.node.addEventListener('click', this);
     this.node.addEventListener('keydown', this);
     this.node.addEventListener('keyup', this);
+    // The what-if's size fields and dtype (src/render/teaching.ts).
+    this.node.addEventListener('input', this);
+    this.node.addEventListener('change', this);
+    this._teaching = new Teaching({
+      trans: this._trans,
+      letters: options?.dimensionLetters === true
+    });
     this._render();
   }
 
@@ -230,9 +244,13 @@ export class SummaryView {
       clearTimeout(timer);
     }
     this._timers.clear();
+    this._tools?.dispose();
+    this._tools = null;
     this.node.removeEventListener('click', this);
     this.node.removeEventListener('keydown', this);
     this.node.removeEventListener('keyup', this);
+    this.node.removeEventListener('input', this);
+    this.node.removeEventListener('change', this);
     this.node.remove();
   }
 
@@ -251,6 +269,12 @@ export class SummaryView {
           break;
         case 'keyup':
           this._onKeyUp(event as KeyboardEvent);
+          break;
+        case 'input':
+        case 'change':
+          if (this._teaching.handleInput(event.target)) {
+            this._applyTeaching();
+          }
           break;
       }
     } catch (error) {
@@ -272,10 +296,19 @@ export class SummaryView {
       this._title = header.title;
       this._toggle = header.toggle;
       this._status = header.status;
+      // "Letters for None" and "What if…", next to "Show original text".
+      header.status.before(this._teaching.buildControls(this._trans));
 
       this._tableView = h('div', 'jp-KerasSummary-tableView');
       this._original = h('div', 'jp-KerasSummary-original');
       this.node.appendChild(header.node);
+      // Filter, sort, export, compare: a row of their own (src/render/toolbar.ts).
+      this._tools?.dispose();
+      this._tools = new SummaryTools({
+        trans: this._trans,
+        summary: () => this._options.summary
+      });
+      this.node.appendChild(this._tools.node);
       this.node.appendChild(this._tableView);
       this.node.appendChild(this._original);
 
@@ -298,8 +331,12 @@ export class SummaryView {
         : trans.__('Show original text');
       this._toggle.setAttribute('aria-pressed', text ? 'true' : 'false');
     }
+    this._teaching.setHidden(text);
     if (this._tableView) {
       this._tableView.hidden = text;
+    }
+    if (this._tools) {
+      this._tools.node.hidden = text;
     }
     if (this._original) {
       this._original.hidden = !text;
@@ -365,10 +402,15 @@ export class SummaryView {
       this._open !== null &&
       (this._open.dialog.contains(document.activeElement) ||
         this._open.control === document.activeElement);
+    const active = document.activeElement;
+    const field = this._teaching.fieldKey(
+      active && view.contains(active) ? active : null
+    );
     this._closeExplanation(false);
     this._cancelBuild();
     this._tableStale = false;
     view.textContent = '';
+    this._tools?.setTable(null);
 
     const summary = this._options.summary;
     const layers = summary?.layers ?? [];
@@ -382,7 +424,15 @@ export class SummaryView {
 
     if (layers.length > 0 || summary?.parts?.table) {
       const tree = rowTree(layers);
-      const columns = tableColumns(summary, trans);
+      // The letters' legend and the what-if panel go above the table.
+      const teaching = this._teaching.prepare(summary, facts, trans);
+      for (const part of teaching.above) {
+        view.appendChild(part);
+      }
+      const columns = this._teaching.columns(
+        withShareBars(tableColumns(summary, trans), summary, trans),
+        trans
+      );
       const label = summary.model
         ? trans.__('Layers of %1', summary.model)
         : trans.__('Layers of the model');
@@ -404,6 +454,7 @@ export class SummaryView {
         tree,
         nested: tree.some(n => n.hasChildren),
         words: rowWords(trans),
+        teaching: teaching.state,
         onControl: (control, ref, lineage) => {
           if (!lineage) {
             return;
@@ -437,6 +488,7 @@ export class SummaryView {
       const { threshold, size } = this._chunks();
       const first = layers.length > threshold ? size : layers.length;
       this._appendRows(first);
+      this._tools?.setTable({ table, body, rows: this._build.rows });
       this._scheduleRows();
     }
 
@@ -451,6 +503,9 @@ export class SummaryView {
 
     if (openKey) {
       this._reopen(openKey, focusWasInside);
+    }
+    if (field) {
+      this._teaching.findField(view, field)?.focus({ preventScroll: true });
     }
   }
 
@@ -481,6 +536,7 @@ export class SummaryView {
     }
     b.built = stop;
     b.body.appendChild(fragment);
+    this._tools?.rowsAdded();
     if (b.built >= b.total) {
       b.resolve();
     }
@@ -563,6 +619,8 @@ export class SummaryView {
       this._cancelBuild();
       this.node.textContent = '';
       this._title = this._toggle = this._status = null;
+      this._tools?.dispose();
+      this._tools = null;
       this._tableView = null;
       this._original = h('div', 'jp-KerasSummary-original');
       this.node.appendChild(this._original);
@@ -614,6 +672,20 @@ export class SummaryView {
       case 'copy':
         void this.copyOriginal();
         return;
+      case 'letters':
+        this._teaching.toggleLetters();
+        this._rebuildTable();
+        return;
+      case 'whatif':
+        this._teaching.toggleWhatIf();
+        this._rebuildTable();
+        if (this._teaching.whatIfOpen) {
+          // Straight to the first size: the panel is the thing to type in.
+          this._tableView
+            ?.querySelector<HTMLElement>('.jp-KerasSummary-whatif input')
+            ?.focus({ preventScroll: true });
+        }
+        return;
     }
     // A click anywhere else in the view, outside the explanation, closes it.
     if (this._open && !this._open.dialog.contains(target)) {
@@ -641,6 +713,21 @@ export class SummaryView {
 
   private _onKeyDown(event: KeyboardEvent): void {
     const target = event.target instanceof Element ? event.target : null;
+    if (
+      target?.matches('input, select') &&
+      this.node.contains(target) &&
+      event.key !== 'Escape' &&
+      event.key !== 'Esc' &&
+      event.key !== 'Tab' &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
+      // Typing in a field (digits, arrows, Backspace) is for the field, not
+      // for the notebook's command-mode shortcuts.
+      event.stopPropagation();
+      return;
+    }
     if (event.key === 'Escape' || event.key === 'Esc') {
       if (this._open) {
         event.preventDefault();
@@ -842,6 +929,30 @@ export class SummaryView {
     }
   }
 
+  /** Rebuild the table now (letters or the what-if switched), keeping what it can. */
+  private _rebuildTable(): void {
+    this._tableStale = true;
+    this._refresh();
+  }
+
+  /** Sizes or dtype changed: update the built rows in place and the open explanation. */
+  private _applyTeaching(): void {
+    const b = this._build;
+    if (!b) {
+      return;
+    }
+    const controls: HTMLElement[] = [];
+    for (const list of b.lineages.values()) {
+      controls.push(...list);
+    }
+    this._teaching.apply(controls, b.rows);
+    const open = this._open;
+    if (open && open.control.getAttribute('data-control') === 'dim') {
+      const focusInside = open.dialog.contains(document.activeElement);
+      this._openExplanation(open.control, focusInside);
+    }
+  }
+
   /** Scroll to a row, highlight it for a moment and focus its first cell. */
   private _goto(index: number): void {
     const b = this._build;
@@ -856,6 +967,8 @@ export class SummaryView {
         this._toggleCollapsed(up);
       }
     }
+    // A filter that hides the row gives way (src/render/toolbar.ts).
+    this._tools?.reveal(index);
     const row = b.rows[index];
     if (!row) {
       return;
@@ -905,6 +1018,8 @@ export class SummaryView {
   private _status: HTMLElement | null = null;
   private _tableView: HTMLElement | null = null;
   private _original: HTMLElement | null = null;
+  private _tools: SummaryTools | null = null;
+  private _teaching: Teaching;
   private _tableStale = true;
   private _originalStale = true;
   private _build: Build | null = null;
