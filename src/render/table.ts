@@ -6,6 +6,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { ColumnKind, LayerRow, Summary } from '../parse/types';
+import { exportColumns } from '../export/cells';
 import { button, h } from './dom';
 import { ControlRef, controlKey, dimFact, ExplainContext } from './explain';
 import { formatCount } from './format';
@@ -370,23 +371,8 @@ export function tableColumns(
   summary: Summary,
   trans: TranslationBundle
 ): TableColumn[] {
-  const kinds: (ColumnKind | 'type')[] = [];
-  const printedKinds = (summary.columns ?? []).map(c => c.kind);
-  for (const kind of printedKinds.length
-    ? printedKinds
-    : (['layer', 'shape', 'params'] as ColumnKind[])) {
-    if (!(kind in BUILDERS) || kinds.includes(kind)) {
-      continue;
-    }
-    kinds.push(kind);
-    if (kind === 'layer') {
-      kinds.push('type');
-    }
-  }
-  if (!kinds.includes('layer')) {
-    kinds.unshift('layer', 'type');
-  }
-  return kinds.map(kind => ({
+  // The same columns as every export has (each of them has a builder here).
+  return exportColumns(summary).map(kind => ({
     kind,
     title: columnTitle(trans, kind),
     cell: BUILDERS[kind]

@@ -1,0 +1,222 @@
+/**
+ * How Param # is computed, as a user meets it in JupyterLab: the count of a
+ * row is a button that opens its formula. By mouse (a Dense row) and by
+ * keyboard (an LSTM and a Conv2D row), in the light, dark and high-contrast
+ * themes, on the real Keras outputs captured in fixtures/. The formulas are
+ * worked out from the models in scripts/capture_fixtures.py.
+ */
+import { expect, test } from '@jupyterlab/galata';
+import type { Locator, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
+const FILE = 'keras3-display.ipynb';
+
+/** Errors Notebook 7.6 / JupyterLab log by themselves (see summary.spec.ts). */
+const KNOWN_ERRORS = [
+  "Cannot read properties of undefined (reading 'schema')",
+  "Command 'filebrowser:open-path' not registered."
+];
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', message => {
+    if (message.type() === 'error') {
+      errors.push(`${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', error => errors.push(error.message));
+  return errors;
+}
+
+function realErrors(errors: string[]): string[] {
+  return errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
+}
+
+function cellIndex(file: string, id: string): number {
+  const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
+  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
+    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
+  );
+  if (index < 0) {
+    throw new Error(`no cell ${id} in ${file}`);
+  }
+  return index;
+}
+
+async function openFixture(page: Page, tmpPath: string): Promise<void> {
+  await page.contents.uploadFile(
+    path.join(FIXTURES, FILE),
+    `${tmpPath}/${FILE}`
+  );
+  await page.notebook.openByPath(`${tmpPath}/${FILE}`);
+  await page.notebook.activate(FILE);
+}
+
+/** The interactive summary of a fixture cell, scrolled into view. */
+async function summaryOf(page: Page, id: string): Promise<Locator> {
+  const cell = page
+    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
+    .nth(cellIndex(FILE, id));
+  await cell.scrollIntoViewIfNeeded();
+  const summary = cell
+    .locator('.jp-Cell-outputArea')
+    .getByRole('group', { name: /Keras model summary/ });
+  await expect(summary).toHaveCount(1);
+  return summary;
+}
+
+/** The Param # button of a count, by its accessible name. */
+function countButton(summary: Locator, count: string): Locator {
+  return summary.getByRole('button', {
+    name: `Param # ${count}: how it is computed`,
+    exact: true
+  });
+}
+
+/** Press Tab until `target` has the focus (at most `limit` times). */
+async function tabTo(page: Page, target: Locator, limit = 10): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate(el => el === document.activeElement)) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Notebook state a stray command-mode shortcut would change, read from the model. */
+async function notebookState(page: Page) {
+  return page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    const notebook = app.shell.currentWidget.content;
+    const cells = notebook.model.cells;
+    const types: string[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      types.push(cells.get(i).type);
+    }
+    return { count: cells.length, types, mode: notebook.mode };
+  });
+}
+
+/** The WCAG contrast ratio of an element's text against the background it is drawn on. */
+async function contrast(target: Locator): Promise<number> {
+  return target.evaluate(el => {
+    const rgba = (s: string) => {
+      const m = s.match(/[\d.]+/g) ?? ['0', '0', '0', '0'];
+      return m.map(Number).concat([1]).slice(0, 4);
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let node: Element | null = el;
+    let bg = [255, 255, 255, 1];
+    while (node) {
+      const c = rgba(getComputedStyle(node).backgroundColor);
+      if (c[3] > 0.5) {
+        bg = c;
+        break;
+      }
+      node = node.parentElement;
+    }
+    const fg = rgba(getComputedStyle(el).color);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
+}
+
+const THEMES = ['light', 'dark', 'high contrast'] as const;
+
+test.describe('How Param # is computed', () => {
+  for (const theme of THEMES) {
+    test(`by mouse and keyboard, ${theme} theme`, async ({ page, tmpPath }) => {
+      const errors = collectErrors(page);
+      if (theme === 'dark') {
+        await page.theme.setDarkTheme();
+      } else if (theme === 'high contrast') {
+        await page.theme.setDarkHighContrastTheme();
+      }
+      await openFixture(page, tmpPath);
+
+      // Dense, by mouse: Flatten's 784 values into 128 units.
+      const mlp = await summaryOf(page, 'mlp');
+      const dense = countButton(mlp, '100,480');
+      await expect(dense).toHaveText('100,480');
+      await dense.click();
+      const dialog = mlp.getByRole('dialog');
+      await expect(dialog).toHaveCount(1);
+      await expect(dialog).toHaveAttribute(
+        'id',
+        (await dense.getAttribute('aria-controls')) ?? 'missing'
+      );
+      await expect(dialog).toContainText('Parameters of dense (Dense)');
+      await expect(dialog).toContainText(
+        '(784 + 1) × 128 = 100,480 ✓ matches the printed count'
+      );
+      await expect(dialog.getByRole('listitem')).toHaveText([
+        'weights: 784 × 128 = 100,352',
+        'biases: 128'
+      ]);
+      // Legible in this theme.
+      await expect
+        .poll(() => contrast(dialog.locator('.jp-KerasSummary-formulaText')))
+        .toBeGreaterThanOrEqual(4.5);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(dense).toBeFocused();
+      // A click elsewhere closes it too.
+      await dense.click();
+      await expect(dialog).toHaveCount(1);
+      await mlp.getByRole('columnheader', { name: 'Output Shape' }).click();
+      await expect(dialog).toHaveCount(0);
+      // The count reads well at rest (the mouse away).
+      await page.mouse.move(0, 0);
+      await expect
+        .poll(() => contrast(countButton(mlp, '1,290')))
+        .toBeGreaterThanOrEqual(4.5);
+
+      // LSTM, by keyboard: Tab from the Embedding's count, then Enter.
+      const text = await summaryOf(page, 'text');
+      const before = await notebookState(page);
+      await countButton(text, '640,000').focus();
+      const lstm = countButton(text, '12,416');
+      await tabTo(page, lstm);
+      await page.keyboard.press('Enter');
+      const lstmDialog = text.getByRole('dialog');
+      await expect(lstmDialog).toContainText('Parameters of lstm (LSTM)');
+      // 4 gates × (64 inputs + 32 recurrent + 1 bias) × 32 units.
+      await expect(lstmDialog).toContainText(
+        '4 × (64 + 32 + 1) × 32 = 12,416 ✓ matches the printed count'
+      );
+      await expect(lstmDialog).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(lstmDialog).toHaveCount(0);
+      await expect(lstm).toBeFocused();
+      // The keys went to the summary, not to the notebook.
+      expect(await notebookState(page)).toEqual(before);
+
+      // Conv2D, by keyboard: the kernel size is inferred, and said to be.
+      const fcn = await summaryOf(page, 'fcn');
+      const conv = countButton(fcn, '4,640');
+      await conv.focus();
+      await page.keyboard.press('Enter');
+      const convDialog = fcn.getByRole('dialog');
+      await expect(convDialog).toContainText('Parameters of conv2d_1 (Conv2D)');
+      // Conv2D(32, 3) on 16 channels.
+      await expect(convDialog).toContainText('(3×3 × 16 + 1) × 32 = 4,640');
+      await expect(convDialog).toContainText(
+        'kernel size 3×3 inferred from the count'
+      );
+      await page.keyboard.press('Escape');
+      await expect(convDialog).toHaveCount(0);
+      await expect(conv).toBeFocused();
+
+      expect(realErrors(errors)).toEqual([]);
+    });
+  }
+});
