@@ -12,6 +12,7 @@
  * added or removed; a different type under the same name is a changed type.
  */
 import type { LayerRow, Summary, Totals } from '../parse/types';
+import { layerDepth as depthOf, parentNames, parentRows } from './nesting';
 
 /** A field of a row that can differ. */
 export type LayerField = 'name' | 'type' | 'shape' | 'params' | 'trainable';
@@ -64,36 +65,9 @@ export function sameText(a: string, b: string): boolean {
   );
 }
 
-function depthOf(layer: LayerRow): number {
-  const depth = Math.floor(Number(layer.depth));
-  return Number.isFinite(depth) && depth > 0 ? depth : 0;
-}
-
-/** Each row's parent row (the nearest row above with a smaller depth), or -1. */
-function parents(layers: LayerRow[]): number[] {
-  const result: number[] = [];
-  const stack: number[] = [];
-  layers.forEach((layer, i) => {
-    const depth = depthOf(layer);
-    while (
-      stack.length > 0 &&
-      depthOf(layers[stack[stack.length - 1]]) >= depth
-    ) {
-      stack.pop();
-    }
-    result.push(stack.length > 0 ? stack[stack.length - 1] : -1);
-    stack.push(i);
-  });
-  return result;
-}
-
 /** The names of the row's enclosing models, from the top, joined. */
 function parentPath(layers: LayerRow[], up: number[], i: number): string {
-  const names: string[] = [];
-  for (let p = up[i]; p >= 0; p = up[p]) {
-    names.unshift(layers[p].name);
-  }
-  return names.join('\u0000');
+  return parentNames(layers, up, i).join('\u0000');
 }
 
 function sameShape(a: LayerRow, b: LayerRow): boolean {
@@ -159,8 +133,8 @@ function differences(a: LayerRow, b: LayerRow): LayerField[] {
 
 /** Pair rows by name (within the same enclosing models). Returns partner of each A row, or -1. */
 function matchByName(a: LayerRow[], b: LayerRow[]): number[] {
-  const upA = parents(a);
-  const upB = parents(b);
+  const upA = parentRows(a);
+  const upB = parentRows(b);
   const partner = a.map(() => -1);
   const taken = b.map(() => false);
   const byKey = new Map<string, number[]>();

@@ -91,10 +91,7 @@ export function cellText(
 }
 
 /** The depth of a row, clamped the way the table clamps it. */
-export function depthOf(layer: LayerRow): number {
-  const depth = Math.floor(Number(layer.depth));
-  return Number.isFinite(depth) && depth > 0 ? depth : 0;
-}
+export { layerDepth as depthOf } from '../analyze/nesting';
 
 /** `Total params: 101,770 (397.54 KB)` and the others Keras printed, in its order. */
 export function totalsLines(totals: Totals | undefined): string[] {

@@ -11,30 +11,29 @@ import { RenderedStreamSummary } from './stream';
 export const STDOUT_MIME_TYPE = 'application/vnd.jupyter.stdout';
 export const HTML_MIME_TYPE = 'text/html';
 
-/** Wraps `base` for stdout streams (print_fn=print, tf.keras 2). */
-export function stdoutFactory(
+/** The constructor of a wrapper: the factory it wraps, and the context. */
+type WrapperClass = new (
+  options: IRenderMime.IRendererOptions,
   base: IRenderMime.IRendererFactory,
-  rank: number,
   context: InterceptContext
-): IRenderMime.IRendererFactory {
-  return {
+) => IRenderMime.IRenderer;
+
+/** A factory for `mimeType` whose renderers are `Wrapper`s around `base`'s. */
+function wrapping(mimeType: string, Wrapper: WrapperClass) {
+  return (
+    base: IRenderMime.IRendererFactory,
+    rank: number,
+    context: InterceptContext
+  ): IRenderMime.IRendererFactory => ({
     safe: true,
-    mimeTypes: [STDOUT_MIME_TYPE],
+    mimeTypes: [mimeType],
     defaultRank: rank,
-    createRenderer: options => new RenderedStreamSummary(options, base, context)
-  };
+    createRenderer: options => new Wrapper(options, base, context)
+  });
 }
 
+/** Wraps `base` for stdout streams (print_fn=print, tf.keras 2). */
+export const stdoutFactory = wrapping(STDOUT_MIME_TYPE, RenderedStreamSummary);
+
 /** Wraps `base` for HTML (rich's display outputs, the Keras 3 default). */
-export function htmlFactory(
-  base: IRenderMime.IRendererFactory,
-  rank: number,
-  context: InterceptContext
-): IRenderMime.IRendererFactory {
-  return {
-    safe: true,
-    mimeTypes: [HTML_MIME_TYPE],
-    defaultRank: rank,
-    createRenderer: options => new RenderedHtmlSummary(options, base, context)
-  };
-}
+export const htmlFactory = wrapping(HTML_MIME_TYPE, RenderedHtmlSummary);

@@ -5,45 +5,16 @@
  * view and hides them. Every other HTML output goes to the original renderer
  * untouched.
  */
-import { MimeModel } from '@jupyterlab/rendermime';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import type { Message } from '@lumino/messaging';
-import { PanelLayout, Widget } from '@lumino/widgets';
 import { withChecks } from '../parse';
-import type { InterceptContext } from './context';
-import { joinArea, leaveArea, mergeGroup } from './grouping';
+import { mergeGroup } from './grouping';
 import type { GroupMember } from './grouping';
 import { isBlankRichOutput, readRichPiece } from './pieces';
 import type { RichPiece } from './pieces';
-import type { InterceptSettings } from './settings';
-import { WRAPPER_CLASS } from './stream';
-import { OriginalRenderers } from './originals';
 import { SummaryViewWidget } from './viewwidget';
+import { SummaryWrapper } from './wrapper';
 
-export class RenderedHtmlSummary
-  extends Widget
-  implements IRenderMime.IRenderer, GroupMember
-{
-  constructor(
-    options: IRenderMime.IRendererOptions,
-    base: IRenderMime.IRendererFactory,
-    context: InterceptContext
-  ) {
-    super();
-    super.layout = new PanelLayout();
-    this.addClass(WRAPPER_CLASS);
-    this.node.dataset['mimeType'] = options.mimeType;
-    this._options = options;
-    this._base = base;
-    this._context = context;
-    this._settings = context.settings;
-    this._originals = new OriginalRenderers(this.node, base, options);
-  }
-
-  get layout(): PanelLayout {
-    return super.layout as PanelLayout;
-  }
-
+export class RenderedHtmlSummary extends SummaryWrapper {
   /** The summary piece this output holds, or null. */
   get piece(): RichPiece | null {
     return this._piece;
@@ -113,45 +84,21 @@ export class RenderedHtmlSummary
     }
     await owner._originals.renderInto(
       host,
-      new MimeModel({
-        data: { [this._options.mimeType]: this._source },
-        trusted: this._model.trusted,
-        metadata: this._model.metadata
-      })
+      this._textModel(this._source, this._model)
     );
   }
 
-  dispose(): void {
-    if (this.isDisposed) {
-      return;
-    }
-    leaveArea(this);
+  protected _disposeContent(): void {
     this._view?.dispose();
     this._original?.dispose();
-    this._originals.dispose();
-    super.dispose();
-  }
-
-  protected onAfterAttach(msg: Message): void {
-    super.onAfterAttach(msg);
-    this._syncArea();
   }
 
   /**
    * Summary pieces and empty rich outputs join their output area's group
    * (which regroups it); other HTML outputs never do, and cost nothing.
    */
-  private _syncArea(): void {
-    if (this.isAttached && (this._piece !== null || this._blank)) {
-      joinArea(this);
-    } else {
-      leaveArea(this);
-    }
-  }
-
-  protected onBeforeDetach(msg: Message): void {
-    leaveArea(this);
-    super.onBeforeDetach(msg);
+  protected _joinsArea(): boolean {
+    return this._piece !== null || this._blank;
   }
 
   private _showView(): void {
@@ -207,11 +154,6 @@ export class RenderedHtmlSummary
     await this._original.renderModel(model);
   }
 
-  private readonly _options: IRenderMime.IRendererOptions;
-  private readonly _base: IRenderMime.IRendererFactory;
-  private readonly _context: InterceptContext;
-  private readonly _settings: InterceptSettings;
-  private readonly _originals: OriginalRenderers;
   private _model: IRenderMime.IMimeModel | null = null;
   private _source = '';
   private _piece: RichPiece | null = null;

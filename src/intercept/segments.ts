@@ -61,6 +61,29 @@ export class StreamMarkers {
 }
 
 /**
+ * Whether a growing stream may have gained a whole table. A table becomes
+ * whole only with its closing line (an ASCII table's `=` rule, a box
+ * table's `└` border), so while a stream shows no table, a chunk that
+ * brings neither character cannot make one appear: the parse is skipped.
+ * A summary printed line by line (tf.keras 2) is then parsed a handful of
+ * times instead of once per line. As for markers, only what follows the
+ * last newline of the text checked before is new.
+ */
+export class TableCloseWatch {
+  mayClose(text: string): boolean {
+    const head = this._head;
+    const grew = head.length > 0 && text.startsWith(head);
+    const from = grew ? head.length : 0;
+    this._head = text.slice(0, text.lastIndexOf('\n') + 1);
+    return (
+      !grew || text.indexOf('=', from) !== -1 || text.indexOf('└', from) !== -1
+    );
+  }
+
+  private _head = '';
+}
+
+/**
  * The parser marks a table whose closing border (rich) or closing `=` rule
  * (ASCII) has not arrived with a warning "The table ends before its …".
  */

@@ -9,28 +9,21 @@
  * still being printed stays text until it is whole; once a summary shows as
  * a table it stays a table.
  */
-import { MimeModel } from '@jupyterlab/rendermime';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import type { Message } from '@lumino/messaging';
-import { PanelLayout, Widget } from '@lumino/widgets';
 import type { Summary } from '../parse';
 import type { InterceptContext } from './context';
-import { joinArea, leaveArea } from './grouping';
-import type { GroupMember } from './grouping';
 import {
   hasWholeTable,
   plainText,
   splitText,
   StreamMarkers,
-  StreamParser
+  StreamParser,
+  TableCloseWatch
 } from './segments';
 import type { Segment } from './segments';
-import type { InterceptSettings } from './settings';
-import { OriginalRenderers } from './originals';
 import { SummaryViewWidget } from './viewwidget';
+import { SummaryWrapper } from './wrapper';
 
-/** Class of every wrapper node (the output node JupyterLab sees). */
-export const WRAPPER_CLASS = 'jp-KerasSummary-output';
 /** Marks the stream wrapper, whose summaries line up with the text around. */
 const STREAM_CLASS = 'jp-KerasSummary-stream';
 
@@ -49,29 +42,14 @@ interface SummaryChild {
 
 type Child = TextChild | SummaryChild;
 
-export class RenderedStreamSummary
-  extends Widget
-  implements IRenderMime.IRenderer, GroupMember
-{
+export class RenderedStreamSummary extends SummaryWrapper {
   constructor(
     options: IRenderMime.IRendererOptions,
     base: IRenderMime.IRendererFactory,
     context: InterceptContext
   ) {
-    super();
-    super.layout = new PanelLayout();
-    this.addClass(WRAPPER_CLASS);
+    super(options, base, context);
     this.addClass(STREAM_CLASS);
-    this.node.dataset['mimeType'] = options.mimeType;
-    this._options = options;
-    this._base = base;
-    this._context = context;
-    this._settings = context.settings;
-    this._originals = new OriginalRenderers(this.node, base, options);
-  }
-
-  get layout(): PanelLayout {
-    return super.layout as PanelLayout;
   }
 
   /** Streams hold no rich piece; they only tell whether they show a summary. */
@@ -100,7 +78,12 @@ export class RenderedStreamSummary
   private async _render(model: IRenderMime.IMimeModel): Promise<void> {
     const source = String(model.data[this._options.mimeType] ?? '');
     let segments: Segment[] | null = null;
-    if (this._settings.enabled && this._markers.mayHoldSummary(source)) {
+    if (
+      this._settings.enabled &&
+      this._markers.mayHoldSummary(source) &&
+      // Until a table shows, only a closing line can make one whole.
+      (this._shownAt.size > 0 || this._closers.mayClose(source))
+    ) {
       try {
         const summaries = this._parser.summaries(
           source,
@@ -132,38 +115,18 @@ export class RenderedStreamSummary
     await this._renderPlain(model);
   }
 
-  dispose(): void {
-    if (this.isDisposed) {
-      return;
-    }
-    leaveArea(this);
+  protected _disposeContent(): void {
     this._clearChildren();
     this._plain?.dispose();
     this._plain = null;
-    this._originals.dispose();
-    super.dispose();
-  }
-
-  protected onAfterAttach(msg: Message): void {
-    super.onAfterAttach(msg);
-    this._syncArea();
-  }
-
-  protected onBeforeDetach(msg: Message): void {
-    leaveArea(this);
-    super.onBeforeDetach(msg);
   }
 
   /**
    * A stream that shows a summary joins its output area's group, so that the
    * empty rich output `print_fn=print` leaves before it can be hidden.
    */
-  private _syncArea(): void {
-    if (this.isAttached && this.showsSummary) {
-      joinArea(this);
-    } else {
-      leaveArea(this);
-    }
+  protected _joinsArea(): boolean {
+    return this.showsSummary;
   }
 
   /** Whether a summary shows as a table: whole, or already shown as one. */
@@ -209,13 +172,11 @@ export class RenderedStreamSummary
         }
         if (child.source !== slice || child !== old) {
           child.source = slice;
-          pending.push(
-            child.widget.renderModel(this._sliceModel(slice, model))
-          );
+          pending.push(child.widget.renderModel(this._textModel(slice, model)));
         }
       } else {
         this._shownAt.add(segment.start);
-        const original = () => this._sliceModel(slice, model);
+        const original = () => this._textModel(slice, model);
         if (old && old.kind === 'summary' && old.start === segment.start) {
           child = old;
           if (old.source !== slice) {
@@ -262,18 +223,7 @@ export class RenderedStreamSummary
       renderOriginal: host => this._originals.renderInto(host, original()),
       trans: this._context.trans,
       initialView: this._settings.initialView,
-        dimensionLetters: this._settings.dimensionLetters
-    });
-  }
-
-  private _sliceModel(
-    slice: string,
-    model: IRenderMime.IMimeModel
-  ): IRenderMime.IMimeModel {
-    return new MimeModel({
-      data: { [this._options.mimeType]: slice },
-      trusted: model.trusted,
-      metadata: model.metadata
+      dimensionLetters: this._settings.dimensionLetters
     });
   }
 
@@ -290,14 +240,10 @@ export class RenderedStreamSummary
     this._children = [];
   }
 
-  private readonly _options: IRenderMime.IRendererOptions;
-  private readonly _base: IRenderMime.IRendererFactory;
-  private readonly _context: InterceptContext;
-  private readonly _settings: InterceptSettings;
   private readonly _parser = new StreamParser();
   /** The cheap check before parsing, scanning only what a chunk added. */
   private readonly _markers = new StreamMarkers();
-  private readonly _originals: OriginalRenderers;
+  private readonly _closers = new TableCloseWatch();
   private _plain: IRenderMime.IRenderer | null = null;
   private _children: Child[] = [];
   /** Starts of the summaries shown as tables: they never turn back into text. */

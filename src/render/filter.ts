@@ -13,6 +13,11 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { LayerRow } from '../parse/types';
+import {
+  layerDepth as depthOf,
+  parentNames,
+  parentRows
+} from '../analyze/nesting';
 import { h } from './dom';
 
 export type SortOrder = 'keras' | 'paramsDesc' | 'paramsAsc';
@@ -31,43 +36,6 @@ export interface Arrangement {
   flat: boolean;
   /** The query as used (trimmed); empty when not filtering. */
   query: string;
-}
-
-function depthOf(layer: LayerRow): number {
-  return Math.max(0, layer?.depth | 0);
-}
-
-/** Each row's enclosing row (the nearest one above with a smaller depth), or -1. */
-export function parentRows(layers: LayerRow[]): number[] {
-  const result: number[] = [];
-  const stack: number[] = [];
-  layers.forEach((layer, i) => {
-    const depth = depthOf(layer);
-    while (
-      stack.length > 0 &&
-      depthOf(layers[stack[stack.length - 1]]) >= depth
-    ) {
-      stack.pop();
-    }
-    result.push(stack.length > 0 ? stack[stack.length - 1] : -1);
-    stack.push(i);
-  });
-  return result;
-}
-
-/** The names of the models row `index` sits in, outermost first. */
-export function parentNames(
-  layers: LayerRow[],
-  parents: number[],
-  index: number
-): string[] {
-  const names: string[] = [];
-  let guard = 0;
-  for (let p = parents[index]; p >= 0 && guard++ < layers.length;) {
-    names.unshift(layers[p].name);
-    p = parents[p];
-  }
-  return names;
 }
 
 /** Whether the row's name or type contains the query (any case). */

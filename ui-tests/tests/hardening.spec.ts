@@ -6,19 +6,21 @@
  * copy holds what Keras printed; saving leaves the file as it was.
  */
 import { expect, test } from '@jupyterlab/galata';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
+import {
+  FIXTURES,
+  fixtureCellIndex,
+  KNOWN_ERRORS,
+  openFixture,
+  outputAt,
+  readFixture,
+  summaries
+} from './helpers';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
 const K3 = 'keras3-hostile.ipynb';
 const TF = 'tfkeras2-hostile.ipynb';
-
-/** Errors Notebook 7.6 and JupyterLab log by themselves (see summary.spec.ts). */
-const KNOWN_ERRORS = [
-  "Cannot read properties of undefined (reading 'schema')",
-  "Command 'filebrowser:open-path' not registered."
-];
 
 interface Watch {
   errors: string[];
@@ -55,42 +57,6 @@ async function expectNothingRan(page: Page, w: Watch): Promise<void> {
   expect(await page.evaluate(() => (window as any).__ksPwned)).toBeUndefined();
   expect(w.dialogs).toEqual([]);
   expect(w.errors).toEqual([]);
-}
-
-function readFixture(file: string): any {
-  return JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
-}
-
-function cellIndex(nb: any, id: string): number {
-  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
-    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
-  );
-  if (index < 0) {
-    throw new Error(`no cell ${id}`);
-  }
-  return index;
-}
-
-async function open(
-  page: Page,
-  tmpPath: string,
-  file: string,
-  from = FIXTURES
-) {
-  await page.contents.uploadFile(path.join(from, file), `${tmpPath}/${file}`);
-  await page.notebook.openByPath(`${tmpPath}/${file}`);
-  await page.notebook.activate(file);
-}
-
-function outputArea(page: Page, index: number): Locator {
-  return page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .nth(index)
-    .locator('.jp-Cell-outputArea');
-}
-
-function summaries(scope: Locator): Locator {
-  return scope.getByRole('group', { name: /Keras model summary/ });
 }
 
 /** Whether any cell of the notebook shown is trusted. */
@@ -147,10 +113,12 @@ test.describe('hostile notebooks', () => {
       ];
       for (const [id, n] of counts) {
         await expect(
-          summaries(outputArea(page, cellIndex(nb, id)))
+          summaries(outputAt(page, fixtureCellIndex(nb, id)))
         ).toHaveCount(n);
       }
-      const html = summaries(outputArea(page, cellIndex(nb, 'html_names')));
+      const html = summaries(
+        outputAt(page, fixtureCellIndex(nb, 'html_names'))
+      );
       await html.scrollIntoViewIfNeeded();
       await expect(html).toBeVisible();
       // The names as Keras printed them (cut by rich at 31 characters).
@@ -165,10 +133,10 @@ test.describe('hostile notebooks', () => {
         await expect(html).toContainText(name);
       }
       await expect(
-        summaries(outputArea(page, cellIndex(nb, 'quotes_entities')))
+        summaries(outputAt(page, fixtureCellIndex(nb, 'quotes_entities')))
       ).toContainText('&lt;b&gt;&amp;&#60;x&#x3E;');
       await expect(
-        summaries(outputArea(page, cellIndex(nb, 'unicode_names')))
+        summaries(outputAt(page, fixtureCellIndex(nb, 'unicode_names')))
       ).toContainText('rtl\u202egnp.exe');
       await expect(
         page.locator('.jp-Notebook .jp-OutputArea-output').locator(INJECTED)
@@ -191,9 +159,11 @@ test.describe('hostile notebooks', () => {
     tmpPath
   }) => {
     const w = watch(page);
-    await open(page, tmpPath, TF);
+    await openFixture(page, tmpPath, TF);
     const nb = readFixture(TF);
-    const models = summaries(outputArea(page, cellIndex(nb, 'model_names')));
+    const models = summaries(
+      outputAt(page, fixtureCellIndex(nb, 'model_names'))
+    );
     await expect(models).toHaveCount(4);
     await expect(models.nth(1)).toContainText(
       '</pre><script>window.__ksPwned=12;alert(12)</script>'
@@ -201,7 +171,7 @@ test.describe('hostile notebooks', () => {
     await expect(models.first()).toContainText(
       '<img src=x onerror="window.__ksPwned=11;alert(11)">'
     );
-    const long = summaries(outputArea(page, cellIndex(nb, 'long_names')));
+    const long = summaries(outputAt(page, fixtureCellIndex(nb, 'long_names')));
     await expect(long).toHaveCount(1);
     await expect(long.getByRole('rowheader')).toHaveText('x'.repeat(10000));
     await expect(
@@ -282,7 +252,7 @@ test.describe('hostile notebooks', () => {
     expect(await anyTrusted(page)).toBe(false);
 
     for (const index of [0, 1]) {
-      const summary = summaries(outputArea(page, index));
+      const summary = summaries(outputAt(page, index));
       await expect(summary).toHaveCount(1);
       for (const name of [
         '</pre><script>window.__ksPwned=20;alert(20)</script>',
@@ -295,13 +265,13 @@ test.describe('hostile notebooks', () => {
     }
     // Heading and totals folded into the view: one output shows.
     await expect(
-      outputArea(page, 0).locator('.jp-OutputArea-child:visible')
+      outputAt(page, 0).locator('.jp-OutputArea-child:visible')
     ).toHaveCount(1);
     // Foreign HTML is JupyterLab's business: three outputs, no table.
-    await expect(summaries(outputArea(page, 2))).toHaveCount(0);
-    await expect(
-      outputArea(page, 2).locator('.jp-OutputArea-child')
-    ).toHaveCount(3);
+    await expect(summaries(outputAt(page, 2))).toHaveCount(0);
+    await expect(outputAt(page, 2).locator('.jp-OutputArea-child')).toHaveCount(
+      3
+    );
     await expect(
       page.locator('.jp-Notebook .jp-OutputArea-output').locator('script')
     ).toHaveCount(0);
@@ -319,15 +289,15 @@ test.describe('hostile notebooks', () => {
     await page
       .context()
       .grantPermissions(['clipboard-read', 'clipboard-write']);
-    await open(page, tmpPath, K3);
+    await openFixture(page, tmpPath, K3);
     const nb = readFixture(K3);
 
     // The display outputs: the copy is their text/plain, ANSI codes removed.
-    const htmlCell = cellIndex(nb, 'html_names');
+    const htmlCell = fixtureCellIndex(nb, 'html_names');
     const printedDisplay = nb.cells[htmlCell].outputs
       .map((o: any) => stripAnsi([o.data['text/plain']].flat().join('')))
       .join('');
-    const html = summaries(outputArea(page, htmlCell));
+    const html = summaries(outputAt(page, htmlCell));
     await html
       .getByRole('button', { name: 'None', exact: true })
       .first()
@@ -343,7 +313,7 @@ test.describe('hostile notebooks', () => {
     );
 
     // A print_fn=print stream: what Keras handed print(), without its newline.
-    const allCell = cellIndex(nb, 'print_all');
+    const allCell = fixtureCellIndex(nb, 'print_all');
     const firstStream = nb.cells[allCell].outputs.find(
       (o: any) => o.output_type === 'stream'
     );
@@ -351,7 +321,7 @@ test.describe('hostile notebooks', () => {
       0,
       -1
     );
-    const first = summaries(outputArea(page, allCell)).first();
+    const first = summaries(outputAt(page, allCell)).first();
     await first.scrollIntoViewIfNeeded();
     await first.getByRole('button', { name: 'Copy original text' }).click();
     await expect(first).toContainText('Copied the original text.');

@@ -6,9 +6,7 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 import * as path from 'path';
-
-const REPO = path.resolve(__dirname, '..', '..');
-const DEMO = path.join(REPO, 'demo', 'demo.ipynb');
+import { demoCell, openDemo, REPO, settle, summaries } from './helpers';
 
 test.use({ viewport: { width: 1100, height: 1000 } });
 
@@ -21,16 +19,10 @@ test.describe('README screenshots', () => {
       if (theme === 'dark') {
         await page.theme.setDarkTheme();
       }
-      await page.contents.uploadFile(DEMO, `${tmpPath}/demo.ipynb`);
-      await page.notebook.openByPath(`${tmpPath}/demo.ipynb`);
-      await page.notebook.activate('demo.ipynb');
-      await page.sidebar.close('left');
+      await openDemo(page, tmpPath);
 
-      const cell = page
-        .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-        .filter({ hasText: 'layers.LSTM(32, return_sequences=True)' })
-        .first();
-      const summary = cell.getByRole('group', { name: /Keras model summary/ });
+      const cell = demoCell(page, 'layers.LSTM(32, return_sequences=True)');
+      const summary = summaries(cell);
       await expect(summary).toHaveCount(1);
       await cell.scrollIntoViewIfNeeded();
       await summary
@@ -41,8 +33,7 @@ test.describe('README screenshots', () => {
         /^Variable-length dimension/
       );
       // Let the highlight settle and the mouse leave the button.
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(300);
+      await settle(page);
       await cell.screenshot({
         path: path.join(REPO, 'docs', `screenshot-${theme}.png`)
       });

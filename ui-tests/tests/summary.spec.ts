@@ -3,75 +3,17 @@
  * Chromium, the real Keras outputs captured in fixtures/.
  */
 import { expect, test } from '@jupyterlab/galata';
-import type { Locator, Page } from '@playwright/test';
-import * as fs from 'fs';
-import * as path from 'path';
-
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
-
-/**
- * Errors Notebook 7.6 logs by itself, with or without this extension: its
- * shortcuts plugin while loading settings, and its notebook page asking for a
- * file browser command that page does not have.
- */
-const KNOWN_ERRORS = [
-  "Cannot read properties of undefined (reading 'schema')",
-  "Command 'filebrowser:open-path' not registered."
-];
-
-/** Errors the browser reports while the test runs. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', message => {
-    if (message.type() === 'error') {
-      errors.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', error => errors.push(error.message));
-  return errors;
-}
-
-function realErrors(errors: string[]): string[] {
-  return errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
-}
-
-/** Index of the cell whose source starts with `# fixture: <id>`. */
-function cellIndex(file: string, id: string): number {
-  const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
-  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
-    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
-  );
-  if (index < 0) {
-    throw new Error(`no cell ${id} in ${file}`);
-  }
-  return index;
-}
-
-async function openFixture(
-  page: Page,
-  tmpPath: string,
-  file: string
-): Promise<void> {
-  await page.contents.uploadFile(
-    path.join(FIXTURES, file),
-    `${tmpPath}/${file}`
-  );
-  await page.notebook.openByPath(`${tmpPath}/${file}`);
-  await page.notebook.activate(file);
-}
-
-/** The output area of a fixture cell in the notebook shown. */
-function outputOf(page: Page, file: string, id: string): Locator {
-  return page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .nth(cellIndex(file, id))
-    .locator('.jp-Cell-outputArea');
-}
-
-/** The interactive summaries inside a locator. */
-function summaries(scope: Locator): Locator {
-  return scope.getByRole('group', { name: /Keras model summary/ });
-}
+import {
+  cellIndex,
+  collectErrors,
+  openFixture,
+  outputAt,
+  outputOf,
+  readFixture,
+  realErrors,
+  summaries,
+  uploadFixture
+} from './helpers';
 
 test.describe('Keras summaries in a notebook', () => {
   test('Keras 3 display outputs show as one table, without gaps', async ({
@@ -273,9 +215,7 @@ test.describe('Keras summaries in a notebook', () => {
       );
       expect(response.ok()).toBe(true);
       const saved = JSON.parse((await response.json()).content);
-      const original = JSON.parse(
-        fs.readFileSync(path.join(FIXTURES, file), 'utf-8')
-      );
+      const original = readFixture(file);
       expect(saved.cells.length).toBe(original.cells.length);
       saved.cells.forEach((c: { outputs?: unknown[] }, i: number) => {
         // Key order as on disk too: the outputs' JSON text is the same.
@@ -312,10 +252,7 @@ test.describe('Keras summaries in a notebook', () => {
       ].join('\n')
     );
     await page.notebook.runCell(0, { wait: true });
-    const output = page
-      .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-      .first()
-      .locator('.jp-Cell-outputArea');
+    const output = outputAt(page, 0);
     const summary = summaries(output);
     await expect(summary).toHaveCount(1, { timeout: 120000 });
     await expect(summary).toContainText('live_model');
@@ -340,10 +277,7 @@ test.describe('Keras summaries in a notebook', () => {
 
   test('renders in Notebook 7', async ({ page, baseURL, tmpPath }) => {
     const file = 'keras3-display.ipynb';
-    await page.contents.uploadFile(
-      path.join(FIXTURES, file),
-      `${tmpPath}/${file}`
-    );
+    await uploadFixture(page, tmpPath, file);
     const nb7 = await page.context().newPage();
     const errors = collectErrors(nb7);
     await nb7.goto(`${baseURL}/notebooks/${tmpPath}/${file}`);

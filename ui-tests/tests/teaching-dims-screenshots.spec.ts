@@ -7,30 +7,23 @@
  * this file out unless KERAS_SUMMARY_SCREENSHOTS=1 (`make screenshots`).
  */
 import { expect, test } from '@jupyterlab/galata';
+import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
 import * as path from 'path';
-
-const REPO = path.resolve(__dirname, '..', '..');
-const DEMO = path.join(REPO, 'demo', 'demo.ipynb');
+import { demoCell, openDemo, REPO, settle, summaries } from './helpers';
 
 test.use({ viewport: { width: 1100, height: 1000 } });
 
-/** The demo cell whose source holds `text`, scrolled into view, and its summary. */
-async function demoCell(
-  page: Page,
+/** Open the demo: the cell whose source holds `text`, scrolled into view, and its summary. */
+async function openDemoCell(
+  page: IJupyterLabPageFixture,
   tmpPath: string,
   text: string
 ): Promise<{ cell: Locator; summary: Locator }> {
-  await page.contents.uploadFile(DEMO, `${tmpPath}/demo.ipynb`);
-  await page.notebook.openByPath(`${tmpPath}/demo.ipynb`);
-  await page.notebook.activate('demo.ipynb');
-  await page.sidebar.close('left');
-  const cell = page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .filter({ hasText: text })
-    .first();
+  await openDemo(page, tmpPath);
+  const cell = demoCell(page, text);
   await cell.scrollIntoViewIfNeeded();
-  const summary = cell.getByRole('group', { name: /Keras model summary/ });
+  const summary = summaries(cell);
   await expect(summary).toHaveCount(1);
   return { cell, summary };
 }
@@ -38,8 +31,7 @@ async function demoCell(
 /** Just the output: the picture is about the table, not the code. */
 async function shoot(page: Page, cell: Locator, name: string): Promise<void> {
   // Let the highlight settle and the mouse leave the buttons.
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
+  await settle(page);
   await cell
     .locator('.jp-Cell-outputArea')
     .screenshot({ path: path.join(REPO, 'docs', name) });
@@ -47,7 +39,7 @@ async function shoot(page: Page, cell: Locator, name: string): Promise<void> {
 
 test.describe('README pictures of the teaching tools for dimensions', () => {
   test('letters for None', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoCell(
+    const { cell, summary } = await openDemoCell(
       page,
       tmpPath,
       'layers.MaxPooling2D()'
@@ -72,7 +64,7 @@ test.describe('README pictures of the teaching tools for dimensions', () => {
   });
 
   test('what if', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoCell(
+    const { cell, summary } = await openDemoCell(
       page,
       tmpPath,
       'layers.LSTM(32, return_sequences=True)'
@@ -90,7 +82,7 @@ test.describe('README pictures of the teaching tools for dimensions', () => {
   });
 
   test('Connected to', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoCell(
+    const { cell, summary } = await openDemoCell(
       page,
       tmpPath,
       'image_features = keras.Input(shape=(64,))'

@@ -5,66 +5,11 @@
  * outputs are the real Keras outputs captured in fixtures/.
  */
 import { expect, test } from '@jupyterlab/galata';
+import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
-import * as fs from 'fs';
-import * as path from 'path';
+import { collectErrors, openFixture, realErrors, summaryOf } from './helpers';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
 const FILE = 'keras3-display.ipynb';
-
-/** Errors Notebook 7.6 / JupyterLab log by themselves (see summary.spec.ts). */
-const KNOWN_ERRORS = [
-  "Cannot read properties of undefined (reading 'schema')",
-  "Command 'filebrowser:open-path' not registered."
-];
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', message => {
-    if (message.type() === 'error') {
-      errors.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', error => errors.push(error.message));
-  return errors;
-}
-
-function realErrors(errors: string[]): string[] {
-  return errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
-}
-
-function cellIndex(file: string, id: string): number {
-  const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
-  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
-    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
-  );
-  if (index < 0) {
-    throw new Error(`no cell ${id} in ${file}`);
-  }
-  return index;
-}
-
-async function openFixture(
-  page: Page,
-  tmpPath: string,
-  file: string
-): Promise<void> {
-  await page.contents.uploadFile(
-    path.join(FIXTURES, file),
-    `${tmpPath}/${file}`
-  );
-  await page.notebook.openByPath(`${tmpPath}/${file}`);
-  await page.notebook.activate(file);
-}
-
-/** The interactive summary of a fixture cell. */
-function summaryOf(page: Page, file: string, id: string): Locator {
-  return page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .nth(cellIndex(file, id))
-    .locator('.jp-Cell-outputArea')
-    .getByRole('group', { name: /Keras model summary/ });
-}
 
 /** The Output Shape cells, in row order. */
 async function shapes(summary: Locator): Promise<string[]> {
@@ -105,7 +50,10 @@ async function notebookState(page: Page) {
 const THEMES = ['light', 'dark', 'high contrast'] as const;
 type Theme = (typeof THEMES)[number];
 
-async function setTheme(page: Page, theme: Theme): Promise<void> {
+async function setTheme(
+  page: IJupyterLabPageFixture,
+  theme: Theme
+): Promise<void> {
   if (theme === 'dark') {
     await page.theme.setDarkTheme();
   } else if (theme === 'high contrast') {

@@ -8,34 +8,12 @@
  * summary.spec.ts does): it runs two versions of a small model.
  */
 import { expect, test } from '@jupyterlab/galata';
-import type { Locator, Page } from '@playwright/test';
 import * as path from 'path';
+import { demoCell, openDemo, REPO, settle } from './helpers';
 
-const REPO = path.resolve(__dirname, '..', '..');
-const DEMO = path.join(REPO, 'demo', 'demo.ipynb');
 const DOCS = path.join(REPO, 'docs');
 
 test.use({ viewport: { width: 1100, height: 1000 } });
-
-async function openDemo(page: Page, tmpPath: string): Promise<void> {
-  await page.contents.uploadFile(DEMO, `${tmpPath}/demo.ipynb`);
-  await page.notebook.openByPath(`${tmpPath}/demo.ipynb`);
-  await page.notebook.activate('demo.ipynb');
-  await page.sidebar.close('left');
-}
-
-function demoCell(page: Page, text: string): Locator {
-  return page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .filter({ hasText: text })
-    .first();
-}
-
-/** Let hover and focus effects settle, with the mouse out of the way. */
-async function settle(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-}
 
 test.describe('README screenshots of the teaching tools', () => {
   test('share bars, rows sorted by parameters', async ({ page, tmpPath }) => {
@@ -62,8 +40,7 @@ test.describe('README screenshots of the teaching tools', () => {
     await summary.scrollIntoViewIfNeeded();
     await summary.getByRole('button', { name: 'Export' }).click();
     await expect(summary.getByRole('menu')).toBeVisible();
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
+    await settle(page);
     await summary.screenshot({ path: path.join(DOCS, 'feature-export.png') });
   });
 

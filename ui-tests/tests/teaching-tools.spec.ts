@@ -6,34 +6,21 @@
  * rows come from the CLI's reading of the same notebook.
  */
 import { expect, test } from '@jupyterlab/galata';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
+import {
+  cellIndex,
+  collectErrors,
+  FIXTURES,
+  openFixture,
+  realErrors,
+  REPO,
+  summaryOf,
+  uploadFixture
+} from './helpers';
 
-const REPO = path.resolve(__dirname, '..', '..');
-const FIXTURES = path.join(REPO, 'fixtures');
 const CLI = path.join(REPO, 'lib', 'cli.js');
-
-/** Errors Notebook 7.6 / JupyterLab log by themselves (see summary.spec.ts). */
-const KNOWN_ERRORS = [
-  "Cannot read properties of undefined (reading 'schema')",
-  "Command 'filebrowser:open-path' not registered."
-];
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', message => {
-    if (message.type() === 'error') {
-      errors.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', error => errors.push(error.message));
-  return errors;
-}
-
-const realErrors = (errors: string[]) =>
-  errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
 
 interface CliLayer {
   name: string;
@@ -61,17 +48,6 @@ function cliSummaries(file: string): CliSummary[] {
   return JSON.parse(r.stdout.toString()).summaries;
 }
 
-function cellIndex(file: string, id: string): number {
-  const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
-  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
-    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
-  );
-  if (index < 0) {
-    throw new Error(`no cell ${id} in ${file}`);
-  }
-  return index;
-}
-
 function cliSummary(file: string, id: string): CliSummary {
   const cell = cellIndex(file, id);
   const found = cliSummaries(file).find(s => s.cell === cell);
@@ -79,23 +55,6 @@ function cliSummary(file: string, id: string): CliSummary {
     throw new Error(`no summary in ${file}#${id}`);
   }
   return found;
-}
-
-async function openFixture(page: Page, tmpPath: string, file: string) {
-  await page.contents.uploadFile(
-    path.join(FIXTURES, file),
-    `${tmpPath}/${file}`
-  );
-  await page.notebook.openByPath(`${tmpPath}/${file}`);
-  await page.notebook.activate(file);
-}
-
-function summaryIn(page: Page, file: string, id: string): Locator {
-  return page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .nth(cellIndex(file, id))
-    .locator('.jp-Cell-outputArea')
-    .getByRole('group', { name: /Keras model summary/ });
 }
 
 /** Choose the option whose text starts with `prefix` (the execution count follows). */
@@ -119,7 +78,7 @@ test.describe('Teaching tools', () => {
     const file = 'keras3-display.ipynb';
     const expected = cliSummary(file, 'resnet50');
     await openFixture(page, tmpPath, file);
-    const summary = summaryIn(page, file, 'resnet50');
+    const summary = summaryOf(page, file, 'resnet50');
     await summary.scrollIntoViewIfNeeded();
     await expect(summary.locator('tbody tr.jp-KerasSummary-row')).toHaveCount(
       expected.layers.length
@@ -191,7 +150,7 @@ test.describe('Teaching tools', () => {
     const expected = cliSummary(file, 'nested');
     await openFixture(page, tmpPath, file);
     const cells = await page.notebook.getCellCount();
-    const summary = summaryIn(page, file, 'nested');
+    const summary = summaryOf(page, file, 'nested');
     await summary.scrollIntoViewIfNeeded();
 
     // Tab from the header's last button into the filter, then type.
@@ -256,7 +215,7 @@ test.describe('Teaching tools', () => {
     const file = 'keras3-display.ipynb';
     const expected = cliSummary(file, 'two_inputs');
     await openFixture(page, tmpPath, file);
-    const summary = summaryIn(page, file, 'two_inputs');
+    const summary = summaryOf(page, file, 'two_inputs');
     await summary.scrollIntoViewIfNeeded();
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
@@ -334,7 +293,7 @@ test.describe('Teaching tools', () => {
     const plain = cliSummary(file, 'nested_plain');
     const nested = cliSummary(file, 'nested');
     await openFixture(page, tmpPath, file);
-    await expect(summaryIn(page, file, 'mlp')).toHaveCount(1);
+    await expect(summaryOf(page, file, 'mlp')).toHaveCount(1);
 
     await page.keyboard.press('Control+Shift+C');
     const palette = page.locator('#command-palette');
@@ -377,7 +336,7 @@ test.describe('Teaching tools', () => {
     const before = cliSummary(file, 'unbuilt');
     const after = cliSummary(file, 'subclassed_built');
     await openFixture(page, tmpPath, file);
-    const summary = summaryIn(page, file, 'unbuilt');
+    const summary = summaryOf(page, file, 'unbuilt');
     await summary.scrollIntoViewIfNeeded();
     await summary.getByRole('button', { name: 'Compare with…' }).focus();
     await page.keyboard.press('Enter');
@@ -416,10 +375,7 @@ test.describe('Teaching tools', () => {
     tmpPath
   }) => {
     const file = 'keras3-display.ipynb';
-    await page.contents.uploadFile(
-      path.join(FIXTURES, file),
-      `${tmpPath}/${file}`
-    );
+    await uploadFixture(page, tmpPath, file);
     const nb7 = await page.context().newPage();
     const errors = collectErrors(nb7);
     await nb7.goto(`${baseURL}/notebooks/${tmpPath}/${file}`);
@@ -456,7 +412,7 @@ test.describe('Teaching tools', () => {
       await page.theme.setTheme(theme);
       const file = 'keras3-display.ipynb';
       await openFixture(page, tmpPath, file);
-      const summary = summaryIn(page, file, 'mlp');
+      const summary = summaryOf(page, file, 'mlp');
       await summary.scrollIntoViewIfNeeded();
       const contrast = await summary.evaluate(node => {
         const rgba = (c: string) =>

@@ -4,13 +4,10 @@
  * summaries, nothing else visible but the text printed around them, and
  * the outputs to save unchanged.
  */
-import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
-import type * as nbformat from '@jupyterlab/nbformat';
-import { Widget } from '@lumino/widgets';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ABSORBED_CLASS } from '../grouping';
-import { cell, flush, registries, views } from './helpers';
+import { attachArea, cellOutputs, flush, registries, views } from './helpers';
 
 interface ManifestCell {
   id: string;
@@ -32,23 +29,6 @@ for (const nb of manifest.notebooks) {
   }
 }
 
-const join = (v: unknown) => (Array.isArray(v) ? v.join('') : v);
-
-function outputs(notebook: string, id: string): nbformat.IOutput[] {
-  return cell(notebook, id).outputs.map(o => {
-    const out: Record<string, unknown> = { ...o };
-    if (o.text !== undefined) {
-      out.text = join(o.text);
-    }
-    if (o.data) {
-      out.data = Object.fromEntries(
-        Object.entries(o.data).map(([k, v]) => [k, join(v)])
-      );
-    }
-    return out as unknown as nbformat.IOutput;
-  });
-}
-
 describe('captured cells in an output area', () => {
   const { wrapped } = registries();
   afterEach(() => {
@@ -56,10 +36,8 @@ describe('captured cells in an output area', () => {
   });
 
   it.each(cases)('%s %s shows %d table(s)', async (notebook, id, count) => {
-    const given = outputs(notebook, id);
-    const model = new OutputAreaModel({ trusted: false });
-    const area = new OutputArea({ model, rendermime: wrapped });
-    Widget.attach(area, document.body);
+    const given = cellOutputs(notebook, id);
+    const { model, area } = attachArea(false, wrapped);
     given.forEach(o => model.add(o));
     await flush();
     const shown = views(area);

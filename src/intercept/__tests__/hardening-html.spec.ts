@@ -5,12 +5,19 @@
  * exactly as JupyterLab's own renderer does; it never throws; and it shows a
  * table only for one rich `<pre>` of text and spans holding a whole table.
  */
-import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
 import type * as nbformat from '@jupyterlab/nbformat';
-import { Widget } from '@lumino/widgets';
 import * as fc from 'fast-check';
 import { ABSORBED_CLASS } from '../grouping';
-import { cell, flush, HTML, htmls, registries, render, views } from './helpers';
+import {
+  attachArea,
+  cell,
+  flush,
+  HTML,
+  htmls,
+  registries,
+  render,
+  views
+} from './helpers';
 
 const SOURCES: { name: string; html: string }[] = [];
 for (const [nb, ids] of [
@@ -183,10 +190,7 @@ describe('broken and foreign HTML', () => {
               metadata: {}
             } as nbformat.IDisplayData;
           });
-          const { wrapped } = registries();
-          const model = new OutputAreaModel({ trusted: false });
-          const area = new OutputArea({ model, rendermime: wrapped });
-          Widget.attach(area, document.body);
+          const { model, area } = attachArea();
           outputs.forEach(o => model.add(o));
           await flush();
           const shown = views(area);

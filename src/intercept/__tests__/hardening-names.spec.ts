@@ -7,13 +7,11 @@
  * text" copies exactly what Keras printed, and the outputs to save are the
  * outputs given.
  */
-import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
 import type * as nbformat from '@jupyterlab/nbformat';
-import { Widget } from '@lumino/widgets';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FIXTURES_DIR } from '../../testing/fixtures';
-import { cell, flush, registries, views } from './helpers';
+import { cellOutputs, flush, showOutputs, stripAnsi, views } from './helpers';
 
 const K3 = 'keras3-hostile.ipynb';
 const TF = 'tfkeras2-hostile.ipynb';
@@ -27,24 +25,6 @@ const manifest = JSON.parse(
 ) as {
   notebooks: { path: string; cells: { id: string; summaries: number }[] }[];
 };
-
-const join = (v: unknown) => (Array.isArray(v) ? v.join('') : v);
-const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-
-function outputsOf(notebook: string, id: string): nbformat.IOutput[] {
-  return cell(notebook, id).outputs.map(o => {
-    const out: Record<string, unknown> = { ...o };
-    if (o.text !== undefined) {
-      out.text = join(o.text);
-    }
-    if (o.data) {
-      out.data = Object.fromEntries(
-        Object.entries(o.data).map(([k, v]) => [k, join(v)])
-      );
-    }
-    return out as unknown as nbformat.IOutput;
-  });
-}
 
 /** The <pre> rich wraps every display output in (rich/jupyter.py). */
 const RICH_PRE =
@@ -77,16 +57,6 @@ function slashDisplayOutputs(): nbformat.IOutput[] {
 
 function slashStreamOutputs(): nbformat.IOutput[] {
   return [{ output_type: 'stream', name: 'stdout', text: SLASH }];
-}
-
-async function showArea(outputs: nbformat.IOutput[], trusted: boolean) {
-  const { wrapped } = registries();
-  const model = new OutputAreaModel({ trusted });
-  const area = new OutputArea({ model, rendermime: wrapped });
-  Widget.attach(area, document.body);
-  outputs.forEach(o => model.add(o));
-  await flush();
-  return { model, area };
 }
 
 /** Elements a name could smuggle in, and attributes that run or load things. */
@@ -137,8 +107,8 @@ describe('hostile names in an output area', () => {
     it.each(CELLS)(
       `%s %s shows %d table(s), injects nothing and saves as given (${trusted ? 'trusted' : 'untrusted'})`,
       async (notebook, id, count) => {
-        const given = outputsOf(notebook, id);
-        const { model, area } = await showArea(given, trusted);
+        const given = cellOutputs(notebook, id);
+        const { model, area } = await showOutputs(given, trusted);
         expect(views(area)).toHaveLength(count);
         expectNothingInjected(area.node);
         expect(model.toJSON()).toEqual(given);
@@ -150,8 +120,8 @@ describe('hostile names in an output area', () => {
   it('copies exactly what Keras printed: the display outputs', async () => {
     const ids = CELLS.filter(([nb, id]) => nb === K3 && id !== 'print_all');
     for (const [notebook, id] of ids) {
-      const given = outputsOf(notebook, id);
-      const { area } = await showArea(given, false);
+      const given = cellOutputs(notebook, id);
+      const { area } = await showOutputs(given, false);
       const printed = given
         .filter(o => o.output_type === 'display_data')
         .map(o => stripAnsi(String((o.data as any)['text/plain'])));
@@ -170,8 +140,8 @@ describe('hostile names in an output area', () => {
   });
 
   it('copies exactly what Keras printed: print_fn=print streams', async () => {
-    const given = outputsOf(K3, 'print_all');
-    const { area } = await showArea(given, false);
+    const given = cellOutputs(K3, 'print_all');
+    const { area } = await showOutputs(given, false);
     const streams = given
       .filter(o => o.output_type === 'stream')
       .map(o => String(o.text));
@@ -196,8 +166,8 @@ describe('hostile names in an output area', () => {
 
   it('copies exactly what tf.keras 2 printed', async () => {
     for (const id of ['odd_layer_names', 'long_names']) {
-      const given = outputsOf(TF, id);
-      const { area } = await showArea(given, false);
+      const given = cellOutputs(TF, id);
+      const { area } = await showOutputs(given, false);
       const [view] = views(area);
       // tf.keras prints line by line; the summary is the whole stream.
       expect(view.options.originalText).toBe(String(given[0].text));
@@ -213,7 +183,7 @@ describe('hostile names in an output area', () => {
       'show as text in one table (trusted: %s)',
       async trusted => {
         const given = make();
-        const { model, area } = await showArea(given, trusted);
+        const { model, area } = await showOutputs(given, trusted);
         const [view, ...more] = views(area);
         expect(more).toHaveLength(0);
         expectNothingInjected(area.node);

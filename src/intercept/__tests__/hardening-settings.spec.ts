@@ -8,12 +8,10 @@ import {
   standardRendererFactories
 } from '@jupyterlab/rendermime';
 import { CommandRegistry } from '@lumino/commands';
-import { Signal } from '@lumino/signaling';
-import { Widget } from '@lumino/widgets';
 import * as fc from 'fast-check';
 import plugin from '../../plugin';
 import { ALL_FORMATS, DEFAULT_SETTINGS, readSettings } from '../settings';
-import { cell, model, STDOUT, streams, views } from './helpers';
+import { FakeSettings, rendersTable, tick } from './helpers';
 
 const KEYS = ['enabled', 'initialView', 'formats', 'dimensionLetters'] as const;
 
@@ -107,26 +105,6 @@ describe('readSettings', () => {
     expect(runs).toBe(1000);
   });
 });
-
-class FakeSettings {
-  constructor(public composite: Record<string, unknown>) {}
-  changed = new Signal<this, void>(this);
-  async set(key: string, value: unknown) {
-    this.composite = { ...this.composite, [key]: value };
-    this.changed.emit();
-  }
-}
-
-async function rendersTable(rendermime: RenderMimeRegistry): Promise<boolean> {
-  const [text] = streams(cell('tfkeras2.ipynb', 'mlp'));
-  const r = rendermime.clone().createRenderer(STDOUT) as unknown as Widget;
-  await (r as any).renderModel(model(STDOUT, text));
-  const shown = views(r).length === 1;
-  r.dispose();
-  return shown;
-}
-
-const tick = () => new Promise(resolve => setTimeout(resolve, 0));
 
 describe('settings that turn bad while JupyterLab runs', () => {
   it('fall back to the defaults with a warning each time, and tables keep showing', async () => {

@@ -6,18 +6,17 @@
  * chunk nothing is lost (the text shown and the views' original text
  * rebuild the stream) and a table, once shown, never turns back into text.
  */
-import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
+import type { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
 import type * as nbformat from '@jupyterlab/nbformat';
-import { Widget } from '@lumino/widgets';
 import * as fc from 'fast-check';
 import { SummaryViewWidget } from '../viewwidget';
-import { cell, flush, registries, streams, views } from './helpers';
+import { attachArea, cell, flush, streams, stripAnsi, views } from './helpers';
+import type { ShownArea } from './helpers';
 
 const TF2 = 'tfkeras2.ipynb';
 const PRINT = 'keras3-print.ipynb';
 const HOSTILE = 'keras3-hostile.ipynb';
 
-const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 /** Lines with something on them: blank lines next to a view go with it. */
 const inked = (s: string) => s.split('\n').filter(l => l.trim() !== '');
 
@@ -45,19 +44,6 @@ function bar(steps: number): string {
   );
 }
 
-interface Watch {
-  model: OutputAreaModel;
-  area: OutputArea;
-}
-
-function watch(trusted = false): Watch {
-  const { wrapped } = registries();
-  const model = new OutputAreaModel({ trusted });
-  const area = new OutputArea({ model, rendermime: wrapped });
-  Widget.attach(area, document.body);
-  return { model, area };
-}
-
 /** The stream's text as JupyterLab holds it (after `\r` and `\b`). */
 function streamText(model: OutputAreaModel, index = 0): string {
   return String((model.get(index).toJSON() as nbformat.IStream).text);
@@ -82,7 +68,7 @@ function shownText(area: OutputArea, index = 0): string {
  * every view shown before is still shown (the same widget). Returns the
  * number of chunks after which the view count was checked.
  */
-async function feed(w: Watch, chunks: string[]): Promise<number> {
+async function feed(w: ShownArea, chunks: string[]): Promise<number> {
   const seen: SummaryViewWidget[] = [];
   let checks = 0;
   for (const chunk of chunks) {
@@ -170,7 +156,7 @@ describe('streams arriving in chunks', () => {
               expected++;
             }
           }
-          const w = watch();
+          const w = attachArea();
           chunksChecked += await feed(w, cut(text, at));
           expect(views(w.area)).toHaveLength(expected);
           w.area.dispose();
@@ -185,7 +171,7 @@ describe('streams arriving in chunks', () => {
   it('shows every summary of one long stream, character by character at the end of each table', async () => {
     // Several hostile summaries in one stream, the last bytes of each table
     // arriving one at a time: the table appears only once it is whole.
-    const w = watch();
+    const w = attachArea();
     const chunks: string[] = [];
     for (const s of SUMMARIES.slice(4)) {
       const close = s.indexOf('┘') + 1;
@@ -230,7 +216,7 @@ describe('a summary cut off by a kernel interrupt', () => {
       }
       for (const end of ends) {
         const prefix = text.slice(0, end);
-        const w = watch();
+        const w = attachArea();
         if (prefix) {
           w.model.add({ output_type: 'stream', name: 'stdout', text: prefix });
         }
@@ -262,7 +248,7 @@ describe('a summary cut off by a kernel interrupt', () => {
     const plain = display.map(o => stripAnsi(String(o.data['text/plain'])));
 
     // Interrupted after the table: the view shows heading and table.
-    let w = watch();
+    let w = attachArea();
     w.model.add(display[0]);
     w.model.add(display[1]);
     w.model.add(INTERRUPT);
@@ -274,7 +260,7 @@ describe('a summary cut off by a kernel interrupt', () => {
     w.area.dispose();
 
     // Interrupted after the heading: it shows as Keras printed it.
-    w = watch();
+    w = attachArea();
     w.model.add(display[0]);
     w.model.add(INTERRUPT);
     await flush();
@@ -283,7 +269,7 @@ describe('a summary cut off by a kernel interrupt', () => {
     w.area.dispose();
 
     // Interrupted between two totals lines: the totals that came are kept.
-    w = watch();
+    w = attachArea();
     display.slice(0, 3).forEach(o => w.model.add(o));
     w.model.add(INTERRUPT);
     await flush();

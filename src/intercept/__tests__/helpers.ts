@@ -3,12 +3,15 @@
  * factories, wrapped the way the plugin wraps them, and the captured Keras
  * outputs as MIME models.
  */
+import type * as nbformat from '@jupyterlab/nbformat';
+import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
 import {
   MimeModel,
   RenderMimeRegistry,
   standardRendererFactories
 } from '@jupyterlab/rendermime';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 import { InterceptContext } from '../context';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -56,6 +59,24 @@ export function cell(notebook: string, id: string): FixtureCell {
     notebooks.set(notebook, nb);
   }
   return fixtureCell(nb, id);
+}
+
+/** A cell's outputs as the server sends them (nbformat joins multiline strings). */
+export function cellOutputs(notebook: string, id: string): nbformat.IOutput[] {
+  // Only string lists are joined: other values (JSON data, null) stay as stored.
+  const join = (v: unknown) => (Array.isArray(v) ? v.join('') : v);
+  return cell(notebook, id).outputs.map(o => {
+    const out: Record<string, unknown> = { ...o };
+    if (o.text !== undefined) {
+      out.text = join(o.text);
+    }
+    if (o.data) {
+      out.data = Object.fromEntries(
+        Object.entries(o.data).map(([k, v]) => [k, join(v)])
+      );
+    }
+    return out as unknown as nbformat.IOutput;
+  });
 }
 
 /** Stream outputs of a cell, each as JupyterLab keeps it (consecutive ones merged). */
@@ -122,5 +143,63 @@ export function textBlocks(w: Widget): string[] {
 export async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) {
     await Promise.resolve();
+  }
+}
+
+/** An output area attached to the document, and its model. */
+export interface ShownArea {
+  model: OutputAreaModel;
+  area: OutputArea;
+}
+
+/** An empty output area on `rendermime` (a fresh wrapped registry by default), attached. */
+export function attachArea(
+  trusted = false,
+  rendermime: RenderMimeRegistry = registries().wrapped
+): ShownArea {
+  const model = new OutputAreaModel({ trusted });
+  const area = new OutputArea({ model, rendermime });
+  Widget.attach(area, document.body);
+  return { model, area };
+}
+
+/** An attached output area on a fresh wrapped registry, showing `outputs`. */
+export async function showOutputs(
+  outputs: nbformat.IOutput[],
+  trusted = false
+): Promise<ShownArea> {
+  const shown = attachArea(trusted);
+  outputs.forEach(o => shown.model.add(o));
+  await flush();
+  return shown;
+}
+
+/** Text without ANSI escape sequences (what JupyterLab shows as colour). */
+export const stripAnsi = (s: string): string =>
+  s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
+/** Whether `rendermime` shows a real tf.keras 2 summary (a stream) as a table. */
+export async function rendersTable(
+  rendermime: RenderMimeRegistry
+): Promise<boolean> {
+  const [text] = streams(cell('tfkeras2.ipynb', 'mlp'));
+  const r = rendermime.clone().createRenderer(STDOUT) as unknown as Widget;
+  await (r as any).renderModel(model(STDOUT, text));
+  const shown = views(r).length === 1;
+  r.dispose();
+  return shown;
+}
+
+/** Let the plugin's pending settings promises settle. */
+export const tick = (): Promise<unknown> =>
+  new Promise(resolve => setTimeout(resolve, 0));
+
+/** The settings object the plugin reads: `composite`, and `changed` when `set`. */
+export class FakeSettings {
+  constructor(public composite: Record<string, unknown>) {}
+  changed = new Signal<this, void>(this);
+  async set(key: string, value: unknown) {
+    this.composite = { ...this.composite, [key]: value };
+    this.changed.emit();
   }
 }

@@ -1,10 +1,19 @@
-import { OutputArea, OutputAreaModel } from '@jupyterlab/outputarea';
-import type * as nbformat from '@jupyterlab/nbformat';
+import type { OutputArea } from '@jupyterlab/outputarea';
 import { Widget } from '@lumino/widgets';
 import { ABSORBED_CLASS } from '../grouping';
 import { isRichPre, readRichPiece } from '../pieces';
 import { ALL_FORMATS } from '../settings';
-import { cell, flush, HTML, htmls, registries, render, views } from './helpers';
+import {
+  cell,
+  cellOutputs,
+  flush,
+  HTML,
+  htmls,
+  registries,
+  render,
+  showOutputs,
+  views
+} from './helpers';
 
 const DISPLAY = 'keras3-display.ipynb';
 
@@ -105,34 +114,8 @@ describe('text/html wrapper', () => {
   });
 });
 
-/** A cell's outputs as the server sends them (nbformat joins multiline strings). */
-function outputsOf(id: string, notebook = DISPLAY): nbformat.IOutput[] {
-  const join = (v: unknown) => (Array.isArray(v) ? v.join('') : v);
-  return cell(notebook, id).outputs.map(o => {
-    const out: Record<string, unknown> = { ...o };
-    if (o.text !== undefined) {
-      out.text = join(o.text);
-    }
-    if (o.data) {
-      out.data = Object.fromEntries(
-        Object.entries(o.data).map(([k, v]) => [k, join(v)])
-      );
-    }
-    return out as unknown as nbformat.IOutput;
-  });
-}
-
-async function area(outputs: nbformat.IOutput[], trusted = false) {
-  const { wrapped } = registries();
-  const model = new OutputAreaModel({ trusted });
-  const widget = new OutputArea({ model, rendermime: wrapped });
-  Widget.attach(widget, document.body);
-  for (const o of outputs) {
-    model.add(o);
-  }
-  await flush();
-  return { model, widget };
-}
+/** A cell's outputs as the server sends them, from keras3-display.ipynb by default. */
+const outputsOf = (id: string, notebook = DISPLAY) => cellOutputs(notebook, id);
 
 function visibleChildren(widget: OutputArea): Element[] {
   return Array.from(widget.node.children).filter(
@@ -148,7 +131,7 @@ describe('grouping the outputs of one summary', () => {
   });
 
   it('shows heading, table and totals as one view, the other outputs hidden', async () => {
-    const { widget } = await area(outputsOf('mlp'));
+    const { area: widget } = await showOutputs(outputsOf('mlp'));
     const shown = visibleChildren(widget);
     expect(shown).toHaveLength(1);
     const [view] = views(widget);
@@ -167,14 +150,14 @@ describe('grouping the outputs of one summary', () => {
   });
 
   it('groups the optimizer line too', async () => {
-    const { widget } = await area(outputsOf('trained'));
+    const { area: widget } = await showOutputs(outputsOf('trained'));
     expect(visibleChildren(widget)).toHaveLength(1);
     expect(views(widget)[0].options.summary.totals.optimizer).not.toBeNull();
   });
 
   it('groups as the outputs arrive one by one', async () => {
     const outputs = outputsOf('mlp');
-    const { model, widget } = await area([]);
+    const { model, area: widget } = await showOutputs([]);
     model.add(outputs[0]);
     await flush();
     expect(visibleChildren(widget)).toHaveLength(1);
@@ -192,7 +175,7 @@ describe('grouping the outputs of one summary', () => {
   });
 
   it('keeps two summaries in one cell apart', async () => {
-    const { widget } = await area(outputsOf('two_summaries'));
+    const { area: widget } = await showOutputs(outputsOf('two_summaries'));
     expect(views(widget)).toHaveLength(2);
     expect(visibleChildren(widget)).toHaveLength(2);
     const [a, b] = views(widget).map(v => v.options.summary);
@@ -203,7 +186,7 @@ describe('grouping the outputs of one summary', () => {
 
   it('leaves text printed around a summary alone', async () => {
     const outputs = outputsOf('print_around');
-    const { widget } = await area(outputs);
+    const { area: widget } = await showOutputs(outputs);
     expect(views(widget)).toHaveLength(1);
     // The stdout before and after, and the summary.
     expect(visibleChildren(widget)).toHaveLength(3);
@@ -211,7 +194,7 @@ describe('grouping the outputs of one summary', () => {
 
   it('shows every piece as before when the table output is gone', async () => {
     const outputs = outputsOf('mlp');
-    const { model, widget } = await area(outputs);
+    const { model, area: widget } = await showOutputs(outputs);
     expect(visibleChildren(widget)).toHaveLength(1);
     model.set(1, {
       output_type: 'stream',
@@ -230,7 +213,7 @@ describe('grouping the outputs of one summary', () => {
     for (const id of ['mlp', 'two_summaries', 'print_around']) {
       const outputs = outputsOf(id);
       const before = JSON.stringify(outputs);
-      const { model } = await area(outputs);
+      const { model } = await showOutputs(outputs);
       expect(model.toJSON()).toEqual(outputs);
       expect(JSON.stringify(outputs)).toBe(before);
     }
@@ -239,11 +222,11 @@ describe('grouping the outputs of one summary', () => {
   it('hides the empty rich output print_fn=print leaves before its summary', async () => {
     const outputs = outputsOf('mlp', 'keras3-print.ipynb');
     expect(outputs.map(o => o.output_type)).toEqual(['display_data', 'stream']);
-    const { widget } = await area(outputs);
+    const { area: widget } = await showOutputs(outputs);
     expect(views(widget)).toHaveLength(1);
     expect(visibleChildren(widget)).toHaveLength(1);
     // Without a summary after it, an empty output stays.
-    const { widget: alone } = await area([
+    const { area: alone } = await showOutputs([
       outputs[0],
       { output_type: 'stream', name: 'stdout', text: 'hi\n' }
     ]);
@@ -251,7 +234,7 @@ describe('grouping the outputs of one summary', () => {
   });
 
   it('works in an untrusted area', async () => {
-    const { widget } = await area(outputsOf('nested'), false);
+    const { area: widget } = await showOutputs(outputsOf('nested'), false);
     expect(views(widget)).toHaveLength(1);
     expect(visibleChildren(widget)).toHaveLength(1);
   });

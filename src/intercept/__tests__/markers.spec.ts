@@ -1,8 +1,23 @@
 /**
- * StreamMarkers: the incremental pre-check of a growing stream must answer
- * as `mayHoldSummary` on the whole text would, however the text grows.
+ * The incremental pre-checks of a growing stream. StreamMarkers must answer
+ * as `mayHoldSummary` on the whole text would, however the text grows;
+ * TableCloseWatch may only say "no new table" when the parser indeed finds
+ * no whole table.
  */
-import { mayHoldSummary, StreamMarkers } from '../segments';
+import {
+  findSummaries,
+  hasWholeTable,
+  mayHoldSummary,
+  StreamMarkers,
+  TableCloseWatch
+} from '../segments';
+import { ALL_FORMATS } from '../settings';
+import {
+  fixtureIds,
+  loadNotebook,
+  stdoutOf,
+  fixtureCell
+} from '../../testing/fixtures';
 
 const LOG =
   'Epoch 1/3\n1875/1875 ━━━━━━━━━━━━━━━━━━━━ 3s 1ms/step - loss: 0.3\n';
@@ -44,5 +59,71 @@ describe('StreamMarkers', () => {
     expect(markers.mayHoldSummary(LOG + 'working...')).toBe(false);
     // JupyterLab applies the \r: the last line is replaced.
     expect(markers.mayHoldSummary(LOG + 'Model: "m"\n')).toBe(true);
+  });
+});
+
+/** Every non-empty stdout stream of the stream fixtures, whole. */
+function fixtureStreams(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const file of ['tfkeras2.ipynb', 'keras3-print.ipynb']) {
+    const nb = loadNotebook(file);
+    for (const id of fixtureIds(nb)) {
+      const text = stdoutOf(fixtureCell(nb, id));
+      if (text.trim() !== '') {
+        out.push([`${file} ${id}`, text]);
+      }
+    }
+  }
+  return out;
+}
+
+describe('TableCloseWatch', () => {
+  const cases = fixtureStreams();
+
+  it('has streams with whole tables to check against', () => {
+    expect(
+      cases.filter(([, text]) =>
+        findSummaries(text, 'text', ALL_FORMATS).some(hasWholeTable)
+      ).length
+    ).toBeGreaterThan(5);
+  });
+
+  it.each(cases)(
+    'never skips a chunk that completes a table: %s, line by line',
+    (_, text) => {
+      const watch = new TableCloseWatch();
+      let skipped = 0;
+      const lines = text.split(/(?<=\n)/);
+      let prefix = '';
+      for (const line of lines) {
+        prefix += line;
+        if (!watch.mayClose(prefix)) {
+          skipped++;
+          const whole = findSummaries(prefix, 'text', ALL_FORMATS).filter(
+            hasWholeTable
+          );
+          // No table may be whole here unless it was whole before this
+          // line: then the stream already shows it and the watch is not asked.
+          const before = findSummaries(
+            prefix.slice(0, prefix.length - line.length),
+            'text',
+            ALL_FORMATS
+          ).filter(hasWholeTable);
+          expect(whole.length).toBeLessThanOrEqual(before.length);
+        }
+      }
+      // It does skip: rows bring no closing line.
+      if (lines.length > 40) {
+        expect(skipped).toBeGreaterThan(0);
+      }
+    }
+  );
+
+  it('checks again from the start when the text is not the one before, grown', () => {
+    const watch = new TableCloseWatch();
+    expect(watch.mayClose('a\nb\n')).toBe(true);
+    expect(watch.mayClose('a\nb\nc\n')).toBe(false);
+    expect(watch.mayClose('x\nb\nc\n')).toBe(true);
+    expect(watch.mayClose('x\nb\nc\n====\n')).toBe(true);
   });
 });

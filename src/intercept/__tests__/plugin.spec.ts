@@ -4,20 +4,9 @@ import {
   textRendererFactory
 } from '@jupyterlab/rendermime';
 import { CommandRegistry } from '@lumino/commands';
-import { Signal } from '@lumino/signaling';
 import plugin from '../../plugin';
 import { DEFAULT_SETTINGS, readSettings } from '../settings';
-import { cell, model, streams, views, STDOUT } from './helpers';
-import { Widget } from '@lumino/widgets';
-
-class FakeSettings {
-  constructor(public composite: Record<string, unknown>) {}
-  changed = new Signal<this, void>(this);
-  async set(key: string, value: unknown) {
-    this.composite = { ...this.composite, [key]: value };
-    this.changed.emit();
-  }
-}
+import { FakeSettings, rendersTable, STDOUT, tick } from './helpers';
 
 function activate(composite?: Record<string, unknown> | Error) {
   const rendermime = new RenderMimeRegistry({
@@ -42,15 +31,6 @@ function activate(composite?: Record<string, unknown> | Error) {
   plugin.activate(app, rendermime, registry, null);
   return { rendermime, app, settings };
 }
-
-async function rendersTable(rendermime: RenderMimeRegistry): Promise<boolean> {
-  const [text] = streams(cell('tfkeras2.ipynb', 'mlp'));
-  const r = rendermime.clone().createRenderer(STDOUT) as unknown as Widget;
-  await (r as any).renderModel(model(STDOUT, text));
-  return views(r).length === 1;
-}
-
-const tick = () => new Promise(resolve => setTimeout(resolve, 0));
 
 describe('plugin', () => {
   it('is started automatically and needs only the rendermime registry', () => {

@@ -78,9 +78,7 @@ describe('large tables', () => {
     mount({ summary: resnetRows(1) });
     const forOneRow = added.sort();
     added = [];
-    const start = performance.now();
     const view = mount({ summary });
-    const elapsed = performance.now() - start;
     spy.mockRestore();
     expect(layerRows(view.node)).toHaveLength(1000);
     expect(buttonsNamed(view.node, 'None')).toHaveLength(1000);
@@ -89,9 +87,7 @@ describe('large tables', () => {
     expect(forOneRow).toEqual(
       expect.arrayContaining(['click', 'keydown', 'keyup'])
     );
-    // jsdom is many times slower than a browser; this still catches
-    // anything quadratic.
-    expect(elapsed).toBeLessThan(8000);
+    // How long it takes is measured by `make bench`, not asserted here.
   }, 30000);
 
   it(`with the defaults, adds ${CHUNK_SIZE} rows at first above ${CHUNK_THRESHOLD} rows and ends with every row`, async () => {

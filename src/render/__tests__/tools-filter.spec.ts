@@ -4,7 +4,8 @@
  * rows are worked out here from the parsed layers.
  */
 import type { Summary } from '../../parse';
-import { arrange, parentNames, parentRows } from '../filter';
+import { parentNames, parentRows } from '../../analyze/nesting';
+import { arrange } from '../filter';
 import {
   buttonNamed,
   buttonsNamed,

@@ -1,0 +1,143 @@
+/**
+ * What the Galata specs share: the fixtures and the demo notebook, the
+ * browser errors that are not ours, and where a fixture cell's output and
+ * its interactive summaries are in the notebook shown. Not a spec file
+ * (Playwright runs only *.spec.ts / *.test.ts): nothing here is a test.
+ */
+import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
+import type { Locator, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+export const FIXTURES = path.join(REPO, 'fixtures');
+export const DEMO = path.join(REPO, 'demo', 'demo.ipynb');
+
+/**
+ * Errors Notebook 7.6 logs by itself, with or without this extension: its
+ * shortcuts plugin while loading settings, and its notebook page asking for a
+ * file browser command that page does not have.
+ */
+export const KNOWN_ERRORS = [
+  "Cannot read properties of undefined (reading 'schema')",
+  "Command 'filebrowser:open-path' not registered."
+];
+
+/** Errors the browser reports while the test runs. */
+export function collectErrors(page: Pick<Page, 'on'>): string[] {
+  const errors: string[] = [];
+  page.on('console', message => {
+    if (message.type() === 'error') {
+      errors.push(`${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', error => errors.push(error.message));
+  return errors;
+}
+
+/** The errors that are not in KNOWN_ERRORS. */
+export function realErrors(errors: string[]): string[] {
+  return errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
+}
+
+/** A fixture notebook's JSON, as on disk. */
+export function readFixture(file: string): any {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
+}
+
+/** Index of the cell of `nb` whose source starts with `# fixture: <id>`. */
+export function fixtureCellIndex(nb: any, id: string, where = ''): number {
+  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
+    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
+  );
+  if (index < 0) {
+    throw new Error(`no cell ${id}${where ? ` in ${where}` : ''}`);
+  }
+  return index;
+}
+
+/** Index of the cell of fixture `file` whose source starts with `# fixture: <id>`. */
+export function cellIndex(file: string, id: string): number {
+  return fixtureCellIndex(readFixture(file), id, file);
+}
+
+/** Copy fixture `file` to the server, under `tmpPath`. */
+export async function uploadFixture(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  file: string
+): Promise<void> {
+  await page.contents.uploadFile(
+    path.join(FIXTURES, file),
+    `${tmpPath}/${file}`
+  );
+}
+
+/** Upload fixture `file` and show it in JupyterLab. */
+export async function openFixture(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  file: string
+): Promise<void> {
+  await uploadFixture(page, tmpPath, file);
+  await page.notebook.openByPath(`${tmpPath}/${file}`);
+  await page.notebook.activate(file);
+}
+
+/** The output area of cell `index` in the notebook shown. */
+export function outputAt(page: Pick<Page, 'locator'>, index: number): Locator {
+  return page
+    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
+    .nth(index)
+    .locator('.jp-Cell-outputArea');
+}
+
+/** The output area of a fixture cell in the notebook shown. */
+export function outputOf(
+  page: Pick<Page, 'locator'>,
+  file: string,
+  id: string
+): Locator {
+  return outputAt(page, cellIndex(file, id));
+}
+
+/** The interactive summaries inside a locator. */
+export function summaries(scope: Locator): Locator {
+  return scope.getByRole('group', { name: /Keras model summary/ });
+}
+
+/** The interactive summary (or summaries) of a fixture cell. */
+export function summaryOf(
+  page: Pick<Page, 'locator'>,
+  file: string,
+  id: string
+): Locator {
+  return summaries(outputOf(page, file, id));
+}
+
+/** Upload the demo notebook, show it, and close the left sidebar (for pictures). */
+export async function openDemo(
+  page: IJupyterLabPageFixture,
+  tmpPath: string
+): Promise<void> {
+  await page.contents.uploadFile(DEMO, `${tmpPath}/demo.ipynb`);
+  await page.notebook.openByPath(`${tmpPath}/demo.ipynb`);
+  await page.notebook.activate('demo.ipynb');
+  await page.sidebar.close('left');
+}
+
+/** The first cell of the notebook shown whose text holds `text`. */
+export function demoCell(page: Pick<Page, 'locator'>, text: string): Locator {
+  return page
+    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
+    .filter({ hasText: text })
+    .first();
+}
+
+/** Let hover and focus effects settle, with the mouse out of the way. */
+export async function settle(
+  page: Pick<Page, 'mouse' | 'waitForTimeout'>
+): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+}
