@@ -108,8 +108,23 @@ screenshots: build chromium $(STAMPS)/ui-tests
 	cd ui-tests && KERAS_SUMMARY_SCREENSHOTS=1 CHROMIUM_PATH="$(CHROMIUM)" \
 		$(JLPM) playwright test screenshots.spec.ts
 
-bench:
-	@echo "no benchmarks yet"
+# Benchmarks: every figure printed beside its target, the last run written
+# into BENCHMARKS.md. Node benches are bundled by esbuild into .make/bench;
+# the browser benches run in the system Chromium against their own
+# JupyterLab server (port BENCH_PORT), with the UI tests' Playwright.
+# Targets missed are reported, not failed: `make test` stays free of timings.
+BENCH_PORT ?= 8971
+BENCH_OUT := $(STAMPS)/bench
+
+bench: build chromium $(STAMPS)/ui-tests
+	rm -rf $(BENCH_OUT)/results
+	node_modules/.bin/esbuild bench/parser.bench.ts bench/footprint.bench.ts \
+		--bundle --platform=node --target=node20 --outdir=$(BENCH_OUT) --log-level=warning
+	node --expose-gc $(BENCH_OUT)/parser.bench.js
+	node $(BENCH_OUT)/footprint.bench.js
+	cd bench && BENCH_PORT=$(BENCH_PORT) CHROMIUM_PATH="$(CHROMIUM)" \
+		../ui-tests/node_modules/.bin/playwright test -c playwright.config.js
+	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs
 
 clean:
 	rm -rf lib tsconfig.tsbuildinfo coverage jupyterlab_keras_summary/labextension \

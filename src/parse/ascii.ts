@@ -17,7 +17,7 @@
  * (Keras 1/2) or `¯` frame rules; the lines of one row are its wrapped
  * continuation lines (or, in Keras 1/2, one extra line per connection).
  */
-import { isBlank, isRule, Line, trimEnd } from './lines';
+import { isBlank, isRule, Lines, trimEnd, trimmedSlice } from './lines';
 import { buildRow, cutWarnings, TableColumn, TablePiece } from './table';
 import type { ColumnKind, LayerRow } from './types';
 
@@ -38,15 +38,17 @@ export function isAsciiHeader(text: string): boolean {
   return shape !== -1 && text.indexOf('Param #', shape) !== -1;
 }
 
-/** Leading `|` count and the line with its frame removed (columns keep their positions). */
-function frame(text: string): { depth: number; inner: string } {
+/** Leading `|` count: the nesting depth of a framed (nested model) row. */
+function frameDepth(text: string): number {
   let depth = 0;
-  while (depth < text.length && text[depth] === '|') {
+  while (depth < text.length && text.charCodeAt(depth) === 0x7c /* | */) {
     depth++;
   }
-  if (depth === 0) {
-    return { depth, inner: text };
-  }
+  return depth;
+}
+
+/** The line with its frame of `depth` bars removed (columns keep their positions). */
+function unframe(text: string, depth: number): string {
   let end = trimEnd(text).length;
   let closing = 0;
   while (closing < depth && end > depth && text[end - 1] === '|') {
@@ -54,7 +56,7 @@ function frame(text: string): { depth: number; inner: string } {
     closing++;
   }
   // Keep positions: the frame's bars become spaces.
-  return { depth, inner: ' '.repeat(depth) + text.slice(depth, end) };
+  return ' '.repeat(depth) + text.slice(depth, end);
 }
 
 function isSeparator(inner: string): boolean {
@@ -66,11 +68,12 @@ function isSeparator(inner: string): boolean {
  * `=` rule under the header is missing.
  */
 export function readAsciiTable(
-  lines: Line[],
-  header: number
+  lines: Lines,
+  header: number,
+  mayBeCut = true
 ): TablePiece | null {
-  const head = lines[header].text;
-  if (header + 1 >= lines.length || !isRule(lines[header + 1].text, '=')) {
+  const head = lines.text(header);
+  if (header + 1 >= lines.length || !isRule(lines.text(header + 1), '=')) {
     return null;
   }
   const found = TITLES.map(t => ({ ...t, at: head.indexOf(t.title) }))
@@ -81,35 +84,48 @@ export function readAsciiTable(
     { title: 'Layer (type)', kind: 'layer' },
     ...found.map(t => ({ title: t.title, kind: t.kind }))
   ];
-  const ruleLength = lines[header + 1].text.trim().length;
+  const ruleLength = lines.text(header + 1).trim().length;
   const firstLine =
-    header > 0 && isRule(lines[header - 1].text, '_') ? header - 1 : header;
+    header > 0 && isRule(lines.text(header - 1), '_') ? header - 1 : header;
 
   const layers: LayerRow[] = [];
-  let group: { inner: string; depth: number }[] = [];
+  // The current row's lines (frames removed) and the first one's frame depth.
+  // Reused from row to row (`groupCount` lines in use): a row costs no array.
+  const group: string[] = [];
+  let groupCount = 0;
+  let groupDepth = 0;
   let groupStart = -1;
   const flush = (endLine: number) => {
-    if (group.length > 0) {
+    if (groupCount > 0) {
       layers.push(
         rowFrom(
           columns,
           starts,
           group,
-          lines[groupStart].start,
-          lines[endLine].next
+          groupCount,
+          groupDepth,
+          lines.start(groupStart),
+          lines.next(endLine),
+          mayBeCut
         )
       );
+      groupCount = 0;
     }
-    group = [];
   };
   let i = header + 2;
   for (; i < lines.length; i++) {
-    const text = lines[i].text;
+    const text = lines.text(i);
+    // A blank line (half the lines of a tf.keras table) separates rows.
+    if (isBlank(text)) {
+      flush(i - 1);
+      continue;
+    }
     if (isRule(text, '=')) {
       flush(i - 1);
       return finish(columns, layers, firstLine, i, ruleLength);
     }
-    const { depth, inner } = frame(text);
+    const depth = frameDepth(text);
+    const inner = depth === 0 ? text : unframe(text, depth);
     if (isSeparator(inner)) {
       flush(i - 1);
       continue;
@@ -117,10 +133,11 @@ export function readAsciiTable(
     if (depth === 0 && !text.startsWith(' ') && looksLikeOtherOutput(text)) {
       break;
     }
-    if (group.length === 0) {
+    if (groupCount === 0) {
       groupStart = i;
+      groupDepth = depth;
     }
-    group.push({ inner, depth });
+    group[groupCount++] = inner;
   }
   flush(i - 1);
   const piece = finish(columns, layers, firstLine, i - 1, ruleLength);
@@ -143,50 +160,82 @@ function looksLikeOtherOutput(text: string): boolean {
 function rowFrom(
   columns: TableColumn[],
   starts: number[],
-  group: { inner: string; depth: number }[],
+  group: string[],
+  count: number,
+  depth: number,
   start: number,
-  end: number
+  end: number,
+  mayBeCut: boolean
 ): LayerRow {
-  if (group.length === 1) {
+  const ncols = columns.length;
+  const cells: string[] = new Array(ncols);
+  if (count === 1) {
     // Most rows fit on one line: cut it at the column starts and trim.
-    const inner = group[0].inner;
-    const cells: string[] = [];
-    for (let k = 0; k < columns.length; k++) {
+    const inner = group[0];
+    const n = inner.length;
+    for (let k = 0; k < ncols; k++) {
       const from = starts[k];
-      const to = k + 1 < starts.length ? starts[k + 1] : inner.length;
-      cells.push(from < inner.length ? inner.slice(from, to).trim() : '');
+      const to = k + 1 < starts.length ? Math.min(starts[k + 1], n) : n;
+      cells[k] = from < n ? trimmedSlice(inner, from, Math.max(from, to)) : '';
     }
-    return buildRow(columns, cells, group[0].depth, start, end);
+    return buildRow(columns, cells, depth, start, end, mayBeCut);
   }
-  const pieces: string[][] = columns.map(() => []);
-  for (const { inner } of group) {
-    for (let k = 0; k < columns.length; k++) {
-      const from = starts[k];
-      const to = k + 1 < starts.length ? starts[k + 1] : inner.length;
-      pieces[k].push(from < inner.length ? inner.slice(from, to) : '');
-    }
+  for (let k = 0; k < ncols; k++) {
+    cells[k] = joinAscii(columns[k].kind, group, count, starts, k);
   }
-  const cells = columns.map((col, k) => joinAscii(col.kind, pieces[k]));
-  return buildRow(columns, cells, group[0].depth, start, end);
+  return buildRow(columns, cells, depth, start, end, mayBeCut);
 }
 
 /**
- * Join one column's pieces. tf.keras cuts long text at the column width
- * (a name, or a shape after `),`), so pieces are concatenated as printed;
- * Keras 1/2 put one `Connected to` reference per line, so those get a comma.
+ * Join column `k` of a row's lines. tf.keras cuts long text at the column
+ * width (a name, or a shape after `),`), so pieces are concatenated as
+ * printed; Keras 1/2 put one `Connected to` reference per line, so those get
+ * a comma. Pieces are right-trimmed, blank ones dropped; ranges of the lines
+ * are read in place, so a row costs no array per column.
  */
-function joinAscii(kind: ColumnKind, pieces: string[]): string {
-  const parts = pieces.map(p => trimEnd(p)).filter(p => p.trim() !== '');
-  if (parts.length === 0) {
-    return '';
+function joinAscii(
+  kind: ColumnKind,
+  group: string[],
+  count: number,
+  starts: number[],
+  k: number
+): string {
+  // How the pieces join, fixed by the first piece that is not blank.
+  let mode: 'comma' | 'tight' | 'concat' | null = null;
+  let out = '';
+  for (let r = 0; r < count; r++) {
+    const inner = group[r];
+    const from = starts[k];
+    if (from >= inner.length) {
+      continue;
+    }
+    const raw =
+      k + 1 < starts.length
+        ? inner.slice(from, starts[k + 1])
+        : inner.slice(from);
+    // Blank pieces (most columns of a continuation line) are dropped first.
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      continue;
+    }
+    if (mode === null) {
+      if (kind === 'connected' && !trimmed.startsWith('[')) {
+        mode = 'comma';
+      } else if (
+        kind === 'layer' ||
+        kind === 'params' ||
+        kind === 'trainable'
+      ) {
+        mode = 'tight';
+      } else {
+        mode = 'concat';
+      }
+    } else if (mode === 'comma') {
+      out += ', ';
+    }
+    out += mode === 'concat' ? trimEnd(raw) : trimmed;
   }
-  if (kind === 'connected' && !parts[0].trimStart().startsWith('[')) {
-    return parts.map(p => p.trim()).join(', ');
-  }
-  if (kind === 'layer' || kind === 'params' || kind === 'trainable') {
-    return parts.map(p => p.trim()).join('');
-  }
-  return parts.join('').trim();
+  return mode === 'concat' ? out.trim() : out;
 }
 
 function finish(

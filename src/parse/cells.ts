@@ -3,7 +3,7 @@
  * and ASCII (Keras 1/2) table readers. Each takes the cell's text with its
  * wrapped lines already joined.
  */
-import { trimEnd } from './lines';
+import { isSpace, trimEnd } from './lines';
 
 /** The ellipsis rich puts where it cut a cell. */
 export const CUT_MARK = '…';
@@ -27,8 +27,9 @@ export function readLayerCell(cell: string): LayerCell {
   let text = trimEnd(cell);
   let depth = 0;
   const tree = text.indexOf('└');
-  if (tree !== -1 && text.slice(0, tree).trim() === '') {
-    // Keras 3 writes "   " per level, then "└ ".
+  if (tree >= 3 && text.slice(0, tree).trim() === '') {
+    // Keras 3 writes "   " per level (at least one), then "└ ". A name that
+    // itself starts with "└" (hostile names are real) has no indent.
     depth = Math.max(1, Math.round(tree / 3));
     text = text.slice(tree + 1);
   }
@@ -38,13 +39,35 @@ export function readLayerCell(cell: string): LayerCell {
     const inside = text.slice(open + 1);
     const closed = inside.endsWith(')');
     const type = closed ? inside.slice(0, -1) : inside;
-    // A class name: identifier characters, maybe dotted, maybe cut with `…`.
-    if (/^[A-Za-z_][\w.]*…?$/.test(type)) {
+    if (isClassName(type)) {
       const cutSilently = !closed && !type.endsWith(CUT_MARK);
       return { name: text.slice(0, open).trim(), type, depth, cutSilently };
     }
   }
   return { name: text, type: '', depth, cutSilently: false };
+}
+
+/**
+ * A class name: identifier characters, maybe dotted, maybe cut with `…`
+ * (`/^[A-Za-z_][\w.]*…?$/`, read by hand: it runs once per row).
+ */
+function isClassName(s: string): boolean {
+  let n = s.length;
+  if (n > 0 && s.charCodeAt(n - 1) === 0x2026 /* … */) {
+    n--;
+  }
+  if (n === 0) {
+    return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const letter =
+      (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+    if (!(letter || (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2e)))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 export interface ParamsCell {
@@ -100,19 +123,61 @@ export function readConnectedCell(cell: string): string[] {
   if (text.startsWith('[') && (text.endsWith(']') || text.endsWith(CUT_MARK))) {
     text = text.slice(1, text.endsWith(']') ? -1 : undefined);
   }
+  // Split at commas, and (rich cuts a reference too long for the column
+  // with `…` and drops its comma: `features[0][0… block[0][0]`) at the
+  // spaces after a `…`. Native split and trim: this runs once per row of
+  // every table (a regular expression split and replace per reference
+  // allocated much of a parse).
   const refs: string[] = [];
-  // rich cuts a reference too long for the column with `…` and drops its
-  // comma: `features[0][0… block[0][0]`.
-  const parts = text.includes(CUT_MARK)
-    ? text.split(/,\s*|(?<=…)\s+/)
-    : text.split(',');
-  for (const part of parts) {
-    const ref = part.trim().replace(/^['"]|['"]$/g, '');
-    if (ref) {
-      refs.push(ref);
+  const cut = text.includes(CUT_MARK);
+  for (const part of text.split(',')) {
+    if (cut && part.includes(CUT_MARK)) {
+      pushCutParts(refs, part);
+    } else {
+      pushRef(refs, part);
     }
   }
-  return refs;
+  // A copy of exactly the references found: an array grown by push keeps
+  // room for 16 more, and a summary keeps one per row.
+  return refs.length === 1 ? [refs[0]] : refs.slice();
+}
+
+/** `part` split at the white space after each `…` (where rich dropped a comma). */
+function pushCutParts(refs: string[], part: string): void {
+  let from = 0;
+  let at = part.indexOf(CUT_MARK);
+  while (at !== -1) {
+    let space = at + 1;
+    while (space < part.length && isSpace(part.charCodeAt(space))) {
+      space++;
+    }
+    if (space > at + 1) {
+      pushRef(refs, part.slice(from, at + 1));
+      from = space;
+    }
+    at = part.indexOf(CUT_MARK, at + 1);
+  }
+  pushRef(refs, from === 0 ? part : part.slice(from));
+}
+
+/** `part` trimmed, one quote stripped each side; nothing if empty. */
+function pushRef(refs: string[], part: string): void {
+  const t = part.trim();
+  let from = 0;
+  let to = t.length;
+  if (from < to && isQuote(t.charCodeAt(from))) {
+    from++;
+  }
+  if (to > from && isQuote(t.charCodeAt(to - 1))) {
+    to--;
+  }
+  if (to > from) {
+    refs.push(from === 0 && to === t.length ? t : t.slice(from, to));
+  }
+}
+
+function isQuote(c: number): boolean {
+  return c === 0x27 || c === 0x22;
 }
 
 /** `Y` → true, `N` → false, `-` or empty → null. */

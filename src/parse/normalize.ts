@@ -12,12 +12,124 @@ export interface NormalizedText {
    * `origin[i]` is the offset in the original input of `text[i]`;
    * `origin[text.length]` is the original length. Null when the text is the
    * input itself (no escape codes, no HTML): then offsets are identical.
+   * Built on first use from `map`.
    */
-  origin: Int32Array | null;
-  /** `after[i]`: the offset just past the source of `text[i]` (an entity can be several characters). */
-  after: Int32Array | null;
+  readonly origin: Int32Array | null;
+  /**
+   * `after[i]`: the offset just past the source of `text[i]` (an entity can
+   * be several characters). Built on first use from `map`.
+   */
+  readonly after: Int32Array | null;
+  /** The same maps as runs, read without building the arrays; null when `origin` is. */
+  readonly map: OffsetMap | null;
   /** Length of the original input. */
   originalLength: number;
+}
+
+/**
+ * Where the characters of a normalized text came from, as runs: a run is
+ * either copied from the input unchanged (character `j` of the run is input
+ * character `from + j`) or decoded (an entity, a `<br>`: each of its units
+ * comes from input `[from, to)`). A lookup is a binary search over the
+ * runs, so mapping a few spans back costs nothing per character.
+ */
+export class OffsetMap {
+  /** Add a run of units copied from input `from`, starting at text unit `at`. */
+  copied(at: number, from: number): void {
+    const k = this.starts.length - 1;
+    // Extend the previous run when it was copied and ends just here.
+    if (
+      k >= 0 &&
+      this.ends[k] === -1 &&
+      this.froms[k] + (at - this.starts[k]) === from
+    ) {
+      return;
+    }
+    this.starts.push(at);
+    this.froms.push(from);
+    this.ends.push(-1);
+  }
+
+  /** Add a run of units decoded from input `[from, to)`, starting at text unit `at`. */
+  decoded(at: number, from: number, to: number): void {
+    this.starts.push(at);
+    this.froms.push(from);
+    this.ends.push(to);
+  }
+
+  /** Input offset of text unit `i`. */
+  originAt(i: number): number {
+    const k = this.runAt(i);
+    return this.ends[k] === -1
+      ? this.froms[k] + (i - this.starts[k])
+      : this.froms[k];
+  }
+
+  /** Input offset just past the source of text unit `i`. */
+  afterAt(i: number): number {
+    const k = this.runAt(i);
+    return this.ends[k] === -1
+      ? this.froms[k] + (i - this.starts[k]) + 1
+      : this.ends[k];
+  }
+
+  /** The run holding text unit `i` (the last one starting at or before it). */
+  private runAt(i: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private readonly starts: number[] = [];
+  private readonly froms: number[] = [];
+  /** -1 for a copied run, else the end of the decoded run's source. */
+  private readonly ends: number[] = [];
+}
+
+/** A normalized text whose offset arrays are built only when asked for. */
+class MappedText implements NormalizedText {
+  constructor(
+    readonly text: string,
+    readonly map: OffsetMap,
+    readonly originalLength: number
+  ) {}
+
+  get origin(): Int32Array {
+    if (!this._origin) {
+      const n = this.text.length;
+      const origin = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        origin[i] = this.map.originAt(i);
+      }
+      origin[n] = this.originalLength;
+      this._origin = origin;
+    }
+    return this._origin;
+  }
+
+  get after(): Int32Array {
+    if (!this._after) {
+      const n = this.text.length;
+      const after = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        after[i] = this.map.afterAt(i);
+      }
+      this._after = after;
+    }
+    return this._after;
+  }
+
+  private _origin: Int32Array | null = null;
+  private _after: Int32Array | null = null;
 }
 
 export type InputKind = 'text' | 'html';
@@ -44,6 +156,7 @@ export function normalize(input: string, kind?: InputKind): NormalizedText {
       text: input,
       origin: null,
       after: null,
+      map: null,
       originalLength: input.length
     };
   }
@@ -56,8 +169,8 @@ export function originalSpan(
   start: number,
   end: number
 ): [number, number] {
-  const a = norm.after;
-  if (!a) {
+  const map = norm.map;
+  if (!map) {
     return [start, end];
   }
   const n = norm.text.length;
@@ -65,31 +178,45 @@ export function originalSpan(
   // its last character's: escape codes and tags before its first character
   // (e.g. the bold code before `Model:`) belong to it, and consecutive spans
   // never overlap.
-  const s = start <= 0 ? 0 : a[start - 1];
-  const e = end >= n ? norm.originalLength : end <= 0 ? 0 : a[end - 1];
+  const s = start <= 0 ? 0 : map.afterAt(start - 1);
+  const e =
+    end >= n ? norm.originalLength : end <= 0 ? 0 : map.afterAt(end - 1);
   return [Math.min(s, e), e];
 }
 
+/**
+ * Builds the plain text and its offset map. Text is copied in runs (one
+ * slice per run between tags, entities and escape codes), and the map holds
+ * one entry per run, not one per character.
+ */
 class Builder {
-  private chars: string[] = [];
-  private offsets: number[] = [];
-  private ends: number[] = [];
+  constructor(private readonly input: string) {}
+
+  /** Add the input's characters `[from, to)` unchanged. */
+  copy(from: number, to: number): void {
+    if (to <= from) {
+      return;
+    }
+    this.parts.push(this.input.slice(from, to));
+    this.map.copied(this.length, from);
+    this.length += to - from;
+  }
+
   /** Add `ch`, decoded from the input's characters `[from, to)`. */
   push(ch: string, from: number, to = from + 1): void {
+    this.parts.push(ch);
     // A decoded astral character is two UTF-16 units; both map to its source.
-    for (let k = 0; k < ch.length; k++) {
-      this.chars.push(ch[k]);
-      this.offsets.push(from);
-      this.ends.push(to);
-    }
+    this.map.decoded(this.length, from, to);
+    this.length += ch.length;
   }
+
   finish(originalLength: number): NormalizedText {
-    const origin = new Int32Array(this.offsets.length + 1);
-    origin.set(this.offsets);
-    origin[this.offsets.length] = originalLength;
-    const after = Int32Array.from(this.ends);
-    return { text: this.chars.join(''), origin, after, originalLength };
+    return new MappedText(this.parts.join(''), this.map, originalLength);
   }
+
+  private readonly parts: string[] = [];
+  private readonly map = new OffsetMap();
+  private length = 0;
 }
 
 /**
@@ -98,22 +225,30 @@ class Builder {
  * they are progress-bar overwrites, which the readers treat as plain text.
  */
 function stripAnsi(input: string): NormalizedText {
-  const b = new Builder();
+  const b = new Builder(input);
   const n = input.length;
-  let i = 0;
-  while (i < n) {
-    const c = input.charCodeAt(i);
-    if (c === ESC) {
-      i = skipEscape(input, i);
-      continue;
+  // Start of the run of characters kept as they are.
+  let run = 0;
+  const next = new Finder(input, ['\x1b', '\r']);
+  let i = next.from(0);
+  while (i !== -1) {
+    let after = -1;
+    if (input.charCodeAt(i) === ESC) {
+      b.copy(run, i);
+      after = skipEscape(input, i);
+    } else if (input.charCodeAt(i + 1) === 0x0a) {
+      // The `\r` of a `\r\n` is dropped; the `\n` starts the next run.
+      b.copy(run, i);
+      after = i + 1;
     }
-    if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) {
-      i++;
-      continue;
+    if (after === -1) {
+      i = next.from(i + 1);
+    } else {
+      run = after;
+      i = after < n ? next.from(after) : -1;
     }
-    b.push(input[i], i);
-    i++;
   }
+  b.copy(run, n);
   return b.finish(n);
 }
 
@@ -171,50 +306,97 @@ const NAMED_ENTITIES: Record<string, string> = {
  * codes (which should not be there, but cost nothing) dropped.
  */
 function decodeHtml(input: string): NormalizedText {
-  const b = new Builder();
+  const b = new Builder(input);
   const n = input.length;
   // The next `>` at or after the current position (-1: none left). Cached so
   // that many unclosed `<` cost one scan, not one scan each.
   let close = -2;
-  let i = 0;
-  while (i < n) {
+  // Start of the run of characters kept as they are.
+  let run = 0;
+  // Next occurrences of the characters that may start something to drop or
+  // decode, found with indexOf (native) rather than a loop over every
+  // character: rich's HTML is mostly text between tags.
+  const next = new Finder(input, ['<', '&', '\x1b', '\r']);
+  let i = next.from(0);
+  while (i !== -1) {
     const c = input.charCodeAt(i);
+    let after = -1;
     if (c === 0x3c /* < */ && startsTag(input, i)) {
       if (close !== -1 && close <= i) {
         close = input.indexOf('>', i + 1);
       }
       if (close !== -1) {
-        const tag = input.slice(i + 1, Math.min(close, i + 4)).toLowerCase();
-        if (tag.startsWith('br')) {
+        b.copy(run, i);
+        if (isBrTag(input, i, close)) {
           b.push('\n', i, close + 1);
         }
-        i = close + 1;
-        continue;
+        after = close + 1;
       }
-    }
-    if (c === 0x26 /* & */) {
+    } else if (c === 0x26 /* & */) {
       const semi = entityEnd(input, i);
       if (semi !== -1) {
         const decoded = decodeEntity(input.slice(i + 1, semi));
         if (decoded !== null) {
+          b.copy(run, i);
           b.push(decoded, i, semi + 1);
-          i = semi + 1;
-          continue;
+          after = semi + 1;
         }
       }
+    } else if (c === ESC) {
+      b.copy(run, i);
+      after = skipEscape(input, i);
+    } else if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) {
+      // The `\r` of a `\r\n` is dropped; the `\n` starts the next run.
+      b.copy(run, i);
+      after = i + 1;
     }
-    if (c === ESC) {
-      i = skipEscape(input, i);
-      continue;
+    if (after === -1) {
+      // Kept as text: part of the run.
+      i = next.from(i + 1);
+    } else {
+      run = after;
+      i = after < n ? next.from(after) : -1;
     }
-    if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) {
-      i++;
-      continue;
-    }
-    b.push(input[i], i);
-    i++;
   }
+  b.copy(run, n);
   return b.finish(n);
+}
+
+/** Whether the tag `input[lt, close]` is a `<br…>` (any case). */
+function isBrTag(input: string, lt: number, close: number): boolean {
+  return (
+    lt + 2 < close &&
+    (input.charCodeAt(lt + 1) | 0x20) === 0x62 /* b */ &&
+    (input.charCodeAt(lt + 2) | 0x20) === 0x72 /* r */
+  );
+}
+
+/** The first of several characters at or after a position, by indexOf. */
+class Finder {
+  constructor(
+    private readonly input: string,
+    private readonly chars: string[]
+  ) {
+    this.at = chars.map(ch => input.indexOf(ch));
+  }
+
+  /** The first position `>= from` holding one of the characters, or -1. */
+  from(from: number): number {
+    let best = -1;
+    for (let k = 0; k < this.at.length; k++) {
+      let p = this.at[k];
+      if (p !== -1 && p < from) {
+        p = this.input.indexOf(this.chars[k], from);
+        this.at[k] = p;
+      }
+      if (p !== -1 && (best === -1 || p < best)) {
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  private readonly at: number[];
 }
 
 /** Index of the `;` closing an entity that starts at `i`, looking at most 10 characters ahead. */

@@ -4,8 +4,9 @@
  * that belong together. Pure: no DOM, no JupyterLab.
  */
 import { isAsciiHeader, readAsciiTable } from './ascii';
+import { CUT_MARK } from './cells';
 import { canContinue, mergeSummaries } from './group';
-import { isBlank, isRule, Line, splitLines } from './lines';
+import { isBlank, isRule, Lines, splitLines } from './lines';
 import {
   InputKind,
   normalize,
@@ -46,7 +47,9 @@ export function parsePieces(
   const norm = normalize(input, options.kind);
   const lines = splitLines(norm.text);
   // Rich output (HTML, or ANSI colours) is Keras 3's when no table says otherwise.
-  const rich = norm.origin !== null && norm.text.length !== input.length;
+  const rich = norm.map !== null && norm.text.length !== input.length;
+  // Without a `…` anywhere, no cell was cut: the readers skip the check per cell.
+  const mayBeCut = norm.text.includes(CUT_MARK);
   const found: Summary[] = [];
   let current: Summary | null = null;
   // True when text that is not part of a summary came after `current`.
@@ -65,7 +68,7 @@ export function parsePieces(
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
+    const text = lines.text(i);
     if (isBlank(text)) {
       continue;
     }
@@ -77,7 +80,7 @@ export function parsePieces(
       continue;
     }
     if (isRichTop(text)) {
-      const table = readRichTable(lines, i);
+      const table = readRichTable(lines, i, mayBeCut);
       if (table) {
         add(tableSummary(norm, lines, table));
         i = table.lastLine;
@@ -85,7 +88,7 @@ export function parsePieces(
       }
     }
     if (isAsciiHeader(text)) {
-      const table = readAsciiTable(lines, i);
+      const table = readAsciiTable(lines, i, mayBeCut);
       if (table) {
         // The `_` rule above the header belongs to the table.
         add(tableSummary(norm, lines, table));
@@ -96,7 +99,7 @@ export function parsePieces(
     if (
       isRule(text, '_') &&
       i + 1 < lines.length &&
-      isAsciiHeader(lines[i + 1].text)
+      isAsciiHeader(lines.text(i + 1))
     ) {
       continue;
     }
@@ -120,7 +123,7 @@ export function parsePieces(
       isRule(text, '_')
     ) {
       // Keras 1/2 close a summary with a `_` rule under the totals.
-      const [, end] = originalSpan(norm, lines[i].start, lines[i].next);
+      const [, end] = originalSpan(norm, lines.start(i), lines.next(i));
       s.end = end;
       continue;
     }
@@ -134,13 +137,13 @@ export function parsePieces(
 
 function pieceSummary(
   norm: NormalizedText,
-  lines: Line[],
+  lines: Lines,
   first: number,
   last: number,
   format: SummaryFormat,
   fields: { model?: string }
 ): Summary {
-  const [start, end] = originalSpan(norm, lines[first].start, lines[last].next);
+  const [start, end] = originalSpan(norm, lines.start(first), lines.next(last));
   return {
     format,
     model: fields.model ?? null,
@@ -156,7 +159,7 @@ function pieceSummary(
 
 function tableSummary(
   norm: NormalizedText,
-  lines: Line[],
+  lines: Lines,
   table: TablePiece
 ): Summary {
   const summary = pieceSummary(
@@ -169,7 +172,7 @@ function tableSummary(
   );
   summary.columns = table.columns;
   summary.layers = table.layers;
-  if (norm.after) {
+  if (norm.map) {
     for (const layer of summary.layers) {
       [layer.start, layer.end] = originalSpan(norm, layer.start, layer.end);
     }

@@ -13,7 +13,7 @@
  * characters in a name), the row is split on its vertical bars instead.
  * A table wider than rich's console is cropped: the right border is missing.
  */
-import { Line, trimEnd } from './lines';
+import { isBlankRange, isSpace, Lines, trimEnd, trimmedSlice } from './lines';
 import {
   buildRow,
   columnKind,
@@ -27,34 +27,47 @@ const TOP_LEFT = '┏┌╭╔┍┎╒╓';
 const MID_LEFT = '┡├┣╞╟┝┞┟┠┢';
 const BOTTOM_LEFT = '└┗╰╚┕┖╘╙';
 const TOP_JOIN = '┳┬╦┯┰╤╥';
-const VERTICAL = '│┃║';
 
 function isBoxChar(c: number): boolean {
   return c >= 0x2500 && c <= 0x257f;
 }
 
+/** Which kind of border line a box character starts: by code, no strings made. */
+function cornerKind(c: number): 'top' | 'mid' | 'bottom' | null {
+  if (!isBoxChar(c)) {
+    return null;
+  }
+  const ch = String.fromCharCode(c);
+  return TOP_LEFT.includes(ch)
+    ? 'top'
+    : MID_LEFT.includes(ch)
+      ? 'mid'
+      : BOTTOM_LEFT.includes(ch)
+        ? 'bottom'
+        : null;
+}
+
 /** A border line: box-drawing characters only, after leading spaces. */
 function borderKind(text: string): 'top' | 'mid' | 'bottom' | null {
   let i = 0;
-  while (i < text.length && text[i] === ' ') {
+  const n = text.length;
+  while (i < n && text.charCodeAt(i) === 0x20) {
     i++;
   }
-  if (i >= text.length) {
+  if (i >= n) {
     return null;
   }
-  const first = text[i];
-  const kind = TOP_LEFT.includes(first)
-    ? 'top'
-    : MID_LEFT.includes(first)
-      ? 'mid'
-      : BOTTOM_LEFT.includes(first)
-        ? 'bottom'
-        : null;
+  const first = text.charCodeAt(i);
+  // Content lines start with a vertical bar: the common case, answered first.
+  if (isVertical(first)) {
+    return null;
+  }
+  const kind = cornerKind(first);
   if (!kind) {
     return null;
   }
-  let end = text.length;
-  while (end > i && text[end - 1] === ' ') {
+  let end = n;
+  while (end > i && text.charCodeAt(end - 1) === 0x20) {
     end--;
   }
   for (let j = i; j < end; j++) {
@@ -63,6 +76,11 @@ function borderKind(text: string): 'top' | 'mid' | 'bottom' | null {
     }
   }
   return kind;
+}
+
+/** `│`, `┃` or `║`. */
+function isVertical(c: number): boolean {
+  return c === 0x2502 || c === 0x2503 || c === 0x2551;
 }
 
 export function isRichTop(text: string): boolean {
@@ -85,18 +103,11 @@ function lineCells(
 ): string[] | null {
   const ncols = bounds.length - 1 + (cropped ? 1 : 0);
   const left = bounds[0];
-  if (!VERTICAL.includes(text[left] ?? '')) {
+  if (left < text.length && !isVertical(text.charCodeAt(left))) {
     return null;
   }
-  let aligned = true;
-  for (let k = 1; k < bounds.length; k++) {
-    if (!VERTICAL.includes(text[bounds[k]] ?? '')) {
-      aligned = false;
-      break;
-    }
-  }
   const cells: string[] = [];
-  if (aligned) {
+  if (isAligned(text, bounds)) {
     for (let k = 0; k < ncols; k++) {
       const from = bounds[k] + 1;
       const to = k + 1 < bounds.length ? bounds[k + 1] : text.length;
@@ -108,7 +119,7 @@ function lineCells(
   const parts: string[] = [];
   let cur = '';
   for (let i = left + 1; i < text.length; i++) {
-    if (VERTICAL.includes(text[i])) {
+    if (isVertical(text.charCodeAt(i))) {
       parts.push(cur);
       cur = '';
     } else {
@@ -119,6 +130,21 @@ function lineCells(
     parts.push(cur);
   }
   return parts.length === ncols ? parts : null;
+}
+
+/**
+ * Whether every column border of `bounds` is a vertical bar in `text`. A
+ * border past the end of a line cut short counts as lined up: its cells
+ * there are empty.
+ */
+function isAligned(text: string, bounds: number[]): boolean {
+  for (let k = 0; k < bounds.length; k++) {
+    const at = bounds[k];
+    if (at < text.length && !isVertical(text.charCodeAt(at))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Join a cell's wrapped lines. The first line keeps its indent (nesting `└`). */
@@ -144,8 +170,12 @@ function joinCell(lines: string[], keepIndent: boolean): string {
  * Read a rich table whose top border is `lines[top]`. Returns null when the
  * lines that follow are not a Keras summary table (no `Layer (type)` header).
  */
-export function readRichTable(lines: Line[], top: number): TablePiece | null {
-  const border = lines[top].text;
+export function readRichTable(
+  lines: Lines,
+  top: number,
+  mayBeCut = true
+): TablePiece | null {
+  const border = lines.text(top);
   const left = firstNonSpace(border);
   const bounds = [left];
   for (let i = left + 1; i < border.length; i++) {
@@ -164,8 +194,8 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
   // Header lines up to the header separator.
   let i = top + 1;
   const headerLines: string[][] = [];
-  while (i < lines.length && borderKind(lines[i].text) === null) {
-    const cells = lineCells(lines[i].text, bounds, cropped);
+  while (i < lines.length && borderKind(lines.text(i)) === null) {
+    const cells = lineCells(lines.text(i), bounds, cropped);
     if (!cells) {
       return null;
     }
@@ -191,11 +221,11 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
   if (columns[0].kind !== 'layer' || !columns.some(c => c.kind === 'shape')) {
     return null;
   }
-  if (borderKind(lines[i].text) === 'bottom') {
+  if (borderKind(lines.text(i)) === 'bottom') {
     // A table with no rows.
     return finish(columns, [], top, i);
   }
-  if (borderKind(lines[i].text) !== 'mid') {
+  if (borderKind(lines.text(i)) !== 'mid') {
     return null;
   }
   i++;
@@ -203,56 +233,72 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
   // Body: rows separated by `├─┼─┤` lines, ended by `└─┴─┘`.
   const layers: LayerRow[] = [];
   const paramsCol = columns.findIndex(c => c.kind === 'params');
-  let rowLines: string[][] = [];
+  const startCol = paramsCol >= 0 ? paramsCol : 0;
+  // A row's lines: the index of a line whose bars line up with the top
+  // border (its cells are cut out only when the row is read: no strings per
+  // line), or the cells of a line split on its bars.
+  // Reused from row to row (`rowCount` lines in use): a row costs no array.
+  const rowLines: RowLine[] = [];
+  let rowCount = 0;
   let rowStart = -1;
   const separated = hasRowSeparators(lines, i);
   const flush = (endLine: number) => {
-    if (rowLines.length === 0) {
+    if (rowCount === 0) {
       return;
     }
-    const cells = columns.map((_, k) =>
-      joinCell(
-        rowLines.map(r => r[k] ?? ''),
-        k === 0
+    const cells: string[] = new Array(ncols);
+    for (let k = 0; k < ncols; k++) {
+      cells[k] = rowCell(bounds, rowLines, rowCount, k);
+    }
+    layers.push(
+      buildRow(
+        columns,
+        cells,
+        0,
+        lines.start(rowStart),
+        lines.next(endLine),
+        mayBeCut
       )
     );
-    layers.push(
-      buildRow(columns, cells, 0, lines[rowStart].start, lines[endLine].next)
-    );
-    rowLines = [];
+    rowCount = 0;
   };
+  // The `├─┼─┤` line under every row is the same string: once read, it is
+  // recognised by one native comparison instead of a scan.
+  let separator: string | null = null;
   for (; i < lines.length; i++) {
-    const kind = borderKind(lines[i].text);
+    const text = lines.text(i);
+    const kind = text === separator ? 'mid' : borderKind(text);
     if (kind === 'bottom') {
       flush(i - 1);
       return finish(columns, layers, top, i);
     }
     if (kind === 'mid') {
+      separator = text;
       flush(i - 1);
       continue;
     }
     if (kind === 'top') {
       break;
     }
-    const cells = lineCells(lines[i].text, bounds, cropped);
-    if (!cells) {
-      break;
+    let line: RowLine;
+    if (isAligned(text, bounds)) {
+      line = text;
+    } else {
+      const cells = lineCells(text, bounds, cropped);
+      if (!cells) {
+        break;
+      }
+      line = cells;
     }
     // Without row separators (show_lines=False), a row starts where its
     // Param # cell is filled: rich prints counts on a row's first line.
-    const startsRow =
-      !separated &&
-      rowLines.length > 0 &&
-      (paramsCol >= 0
-        ? cells[paramsCol].trim() !== ''
-        : cells[0].trim() !== '');
-    if (startsRow) {
+    if (!separated && rowCount > 0 && !isBlankCell(bounds, line, startCol)) {
       flush(i - 1);
     }
-    if (rowLines.length === 0) {
+    if (rowCount === 0) {
       rowStart = i;
     }
-    rowLines.push(cells);
+    rowLines[rowCount++] = line;
   }
   // The table was cut off before its bottom border (a stream still arriving).
   flush(i - 1);
@@ -263,17 +309,86 @@ export function readRichTable(lines: Line[], top: number): TablePiece | null {
   return piece;
 }
 
+/** A line of a row: an aligned line's text, or a shifted line's cells. */
+type RowLine = string | string[];
+
+/** Where cell `k` of a row line lies: a string and a range of it. */
+function cellRange(
+  bounds: number[],
+  line: RowLine,
+  k: number
+): { s: string; from: number; to: number } {
+  if (typeof line === 'string') {
+    const s = line;
+    // A line cut short has empty cells past its end.
+    const from = Math.min(bounds[k] + 1, s.length);
+    const to =
+      k + 1 < bounds.length ? Math.min(bounds[k + 1], s.length) : s.length;
+    return { s, from, to: Math.max(from, to) };
+  }
+  const s = line[k] ?? '';
+  return { s, from: 0, to: s.length };
+}
+
+function isBlankCell(bounds: number[], line: RowLine, k: number): boolean {
+  const { s, from, to } = cellRange(bounds, line, k);
+  return isBlankRange(s, from, to);
+}
+
+/**
+ * Cell `k` of a row, its wrapped lines joined with a space (what `joinCell`
+ * does with the cells' strings, without making them). The Layer cell's first
+ * line keeps its indent (nesting `└`).
+ */
+function rowCell(
+  bounds: number[],
+  rowLines: RowLine[],
+  count: number,
+  k: number
+): string {
+  let out: string[] | null = null;
+  let single = '';
+  for (let r = 0; r < count; r++) {
+    const range = cellRange(bounds, rowLines[r], k);
+    const s = range.s;
+    let from = range.from;
+    // One space of padding each side of a rich cell.
+    if (from < range.to && s.charCodeAt(from) === 0x20) {
+      from++;
+    }
+    const t =
+      r === 0 && k === 0
+        ? trimEnd(s.slice(from, range.to))
+        : trimmedSlice(s, from, range.to);
+    if (count === 1) {
+      return t;
+    }
+    if (t !== '') {
+      if (out) {
+        out.push(t);
+      } else if (single === '') {
+        single = t;
+      } else {
+        out = [single, t];
+      }
+    }
+  }
+  return out ? out.join(' ') : single;
+}
+
 /** Whether the body (from line `i` to the bottom border) has `├─┼─┤` lines. */
-function hasRowSeparators(lines: Line[], i: number): boolean {
+function hasRowSeparators(lines: Lines, i: number): boolean {
   for (; i < lines.length; i++) {
-    const kind = borderKind(lines[i].text);
+    const text = lines.text(i);
+    const kind = borderKind(text);
     if (kind === 'mid') {
       return true;
     }
-    if (
-      kind !== null ||
-      !VERTICAL.includes(lines[i].text.trimStart()[0] ?? '')
-    ) {
+    let j = 0;
+    while (j < text.length && isSpace(text.charCodeAt(j))) {
+      j++;
+    }
+    if (kind !== null || (j < text.length && !isVertical(text.charCodeAt(j)))) {
       return false;
     }
   }

@@ -65,7 +65,9 @@ function simpleTuple(text: string): TensorShape | null {
   if (n < 2 || text.charCodeAt(0) !== 0x28 || text.charCodeAt(n - 1) !== 0x29) {
     return null;
   }
-  const dims: TensorShape = [];
+  // Dimensions go to scratch space first, then into an array of their size.
+  const dims = DIMS;
+  let count = 0;
   let i = 1;
   const end = n - 1;
   while (i < end) {
@@ -83,12 +85,12 @@ function simpleTuple(text: string): TensorShape | null {
         v = v * 10 + (text.charCodeAt(i) - 0x30);
         i++;
       }
-      dims.push(v);
+      dims[count++] = v;
     } else if (c === 0x4e && text.startsWith('None', i)) {
-      dims.push(null);
+      dims[count++] = null;
       i += 4;
     } else if (c === 0x3f) {
-      dims.push('?');
+      dims[count++] = '?';
       i++;
     } else {
       return null;
@@ -103,8 +105,13 @@ function simpleTuple(text: string): TensorShape | null {
       i++;
     }
   }
-  return dims;
+  // A summary keeps one per row: an array grown by push would keep room for
+  // 16 more.
+  return dims.slice(0, count);
 }
+
+/** Scratch space for `simpleTuple`. */
+const DIMS: TensorShape = [];
 
 /** Flatten a parsed structure into tensors; false when it is not a shape. */
 function collect(

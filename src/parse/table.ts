@@ -10,7 +10,14 @@ import {
   readTrainableCell
 } from './cells';
 import { parseShape } from './shape';
-import type { ColumnKind, CutCell, LayerRow, SummaryFormat } from './types';
+import type {
+  ColumnKind,
+  CutCell,
+  LayerRow,
+  ShapeKind,
+  SummaryFormat,
+  TensorShape
+} from './types';
 
 export interface TableColumn {
   title: string;
@@ -50,77 +57,98 @@ export function columnKind(title: string): ColumnKind | null {
 
 /**
  * Build a row from its cells (one string per column, wrapped lines joined).
- * `depth` comes from the ASCII frame when the format has one.
+ * `depth` comes from the ASCII frame when the format has one. `mayBeCut`
+ * false says no cell can hold Keras 3's `…` (the text holds none): the
+ * check per cell is skipped.
  */
 export function buildRow(
   columns: TableColumn[],
   cells: string[],
   frameDepth: number,
   start: number,
-  end: number
+  end: number,
+  mayBeCut = true
 ): LayerRow {
-  const row: LayerRow = {
-    name: '',
-    type: '',
-    depth: frameDepth,
-    outputShape: '',
-    shapeKind: 'unknown',
-    tensors: [],
-    params: null,
-    paramsText: '',
-    unbuilt: false,
-    unused: false,
-    trainable: null,
-    connectedTo: [],
-    cut: [],
-    start,
-    end
-  };
+  // The fields are gathered first and the row made once, with its final
+  // values: a summary holds one row per layer, and placeholder arrays
+  // replaced later were half of what building a row allocated.
+  let name = '';
+  let type = '';
+  let depth = frameDepth;
+  let outputShape = '';
+  let shapeKind: ShapeKind = 'unknown';
+  let tensors: TensorShape[] | null = null;
+  let tensorKeys: string[] | undefined;
+  let params: number | null = null;
+  let paramsText = '';
+  let unbuilt = false;
+  let unused = false;
+  let trainable: boolean | null = null;
+  let connectedTo: string[] | null = null;
   let cut: CutCell[] | null = null;
   for (let i = 0; i < columns.length; i++) {
     const col = columns[i];
     const text = cells[i] ?? '';
-    if (text.includes(CUT_MARK)) {
+    if (mayBeCut && text.includes(CUT_MARK)) {
       (cut ??= []).push({ column: col.kind, text: text.trim() });
     }
     switch (col.kind) {
       case 'layer': {
         const cell = readLayerCell(text);
-        row.name = cell.name;
-        row.type = cell.type;
-        row.depth = Math.max(frameDepth, cell.depth);
+        name = cell.name;
+        type = cell.type;
+        depth = Math.max(frameDepth, cell.depth);
         if (cell.cutSilently) {
           (cut ??= []).push({ column: 'layer', text: text.trim() });
         }
         break;
       }
       case 'shape': {
-        row.outputShape = text.trim();
-        const shape = parseShape(row.outputShape);
-        row.shapeKind = shape.kind;
-        row.tensors = shape.tensors;
+        outputShape = text.trim();
+        const shape = parseShape(outputShape);
+        shapeKind = shape.kind;
+        tensors = shape.tensors;
         if (shape.keys) {
-          row.tensorKeys = shape.keys;
+          tensorKeys = shape.keys;
         }
         break;
       }
       case 'params': {
-        row.paramsText = text.trim();
+        paramsText = text.trim();
         const p = readParamsCell(text);
-        row.params = p.params;
-        row.unbuilt = p.unbuilt;
-        row.unused = p.unused;
+        params = p.params;
+        unbuilt = p.unbuilt;
+        unused = p.unused;
         break;
       }
       case 'connected':
-        row.connectedTo = readConnectedCell(text);
+        connectedTo = readConnectedCell(text);
         break;
       case 'trainable':
-        row.trainable = readTrainableCell(text);
+        trainable = readTrainableCell(text);
         break;
     }
   }
-  row.cut = cut ?? [];
+  const row: LayerRow = {
+    name,
+    type,
+    depth,
+    outputShape,
+    shapeKind,
+    tensors: tensors ?? [],
+    params,
+    paramsText,
+    unbuilt,
+    unused,
+    trainable,
+    connectedTo: connectedTo ?? [],
+    cut: cut ?? [],
+    start,
+    end
+  };
+  if (tensorKeys) {
+    row.tensorKeys = tensorKeys;
+  }
   return row;
 }
 
