@@ -141,3 +141,36 @@ export async function settle(
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
 }
+
+/**
+ * The WCAG contrast ratio of an element's text against the background it
+ * is drawn on (the first ancestor with an opaque enough background).
+ */
+export async function contrast(target: Locator): Promise<number> {
+  return target.evaluate(el => {
+    const rgba = (s: string) => {
+      const m = s.match(/[\d.]+/g) ?? ['0', '0', '0', '0'];
+      return m.map(Number).concat([1]).slice(0, 4);
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let node: Element | null = el;
+    let bg = [255, 255, 255, 1];
+    while (node) {
+      const c = rgba(getComputedStyle(node).backgroundColor);
+      if (c[3] > 0.5) {
+        bg = c;
+        break;
+      }
+      node = node.parentElement;
+    }
+    const fg = rgba(getComputedStyle(el).color);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
+}

@@ -7,52 +7,15 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
-import * as fs from 'fs';
-import * as path from 'path';
+import {
+  cellIndex,
+  collectErrors,
+  contrast,
+  openFixture,
+  realErrors
+} from './helpers';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
 const FILE = 'keras3-display.ipynb';
-
-/** Errors Notebook 7.6 / JupyterLab log by themselves (see summary.spec.ts). */
-const KNOWN_ERRORS = [
-  "Cannot read properties of undefined (reading 'schema')",
-  "Command 'filebrowser:open-path' not registered."
-];
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', message => {
-    if (message.type() === 'error') {
-      errors.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', error => errors.push(error.message));
-  return errors;
-}
-
-function realErrors(errors: string[]): string[] {
-  return errors.filter(e => !KNOWN_ERRORS.some(k => e.includes(k)));
-}
-
-function cellIndex(file: string, id: string): number {
-  const nb = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf-8'));
-  const index = nb.cells.findIndex((c: { source: string | string[] }) =>
-    [c.source].flat().join('').startsWith(`# fixture: ${id}\n`)
-  );
-  if (index < 0) {
-    throw new Error(`no cell ${id} in ${file}`);
-  }
-  return index;
-}
-
-async function openFixture(page: Page, tmpPath: string): Promise<void> {
-  await page.contents.uploadFile(
-    path.join(FIXTURES, FILE),
-    `${tmpPath}/${FILE}`
-  );
-  await page.notebook.openByPath(`${tmpPath}/${FILE}`);
-  await page.notebook.activate(FILE);
-}
 
 /** The interactive summary of a fixture cell, scrolled into view. */
 async function summaryOf(page: Page, id: string): Promise<Locator> {
@@ -100,36 +63,6 @@ async function notebookState(page: Page) {
   });
 }
 
-/** The WCAG contrast ratio of an element's text against the background it is drawn on. */
-async function contrast(target: Locator): Promise<number> {
-  return target.evaluate(el => {
-    const rgba = (s: string) => {
-      const m = s.match(/[\d.]+/g) ?? ['0', '0', '0', '0'];
-      return m.map(Number).concat([1]).slice(0, 4);
-    };
-    const lum = ([r, g, b]: number[]) => {
-      const f = (c: number) => {
-        const v = c / 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    let node: Element | null = el;
-    let bg = [255, 255, 255, 1];
-    while (node) {
-      const c = rgba(getComputedStyle(node).backgroundColor);
-      if (c[3] > 0.5) {
-        bg = c;
-        break;
-      }
-      node = node.parentElement;
-    }
-    const fg = rgba(getComputedStyle(el).color);
-    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-    return (a + 0.05) / (b + 0.05);
-  });
-}
-
 const THEMES = ['light', 'dark', 'high contrast'] as const;
 
 test.describe('How Param # is computed', () => {
@@ -141,7 +74,7 @@ test.describe('How Param # is computed', () => {
       } else if (theme === 'high contrast') {
         await page.theme.setDarkHighContrastTheme();
       }
-      await openFixture(page, tmpPath);
+      await openFixture(page, tmpPath, FILE);
 
       // Dense, by mouse: Flatten's 784 values into 128 units.
       const mlp = await summaryOf(page, 'mlp');
