@@ -5,6 +5,7 @@
  */
 import { referencedLayer } from '../parse/cells';
 import type { LayerRow } from '../parse/types';
+import { layerDepth } from './nesting';
 
 export interface RowInput {
   /** Index of the feeding row. */
@@ -29,10 +30,8 @@ export function rowInputs(
   const byBlockName = new Map<string, number>();
 
   layers.forEach((layer, i) => {
-    // Depth comes from parsed text; clamp it so a bad value cannot index
-    // outside `latest` (a negative length would throw).
-    const depth = Number.isFinite(layer.depth) ? Math.floor(layer.depth) : 0;
-    const d = Math.max(0, Math.min(depth, latest.length));
+    // A depth may jump by more than one; never past the blocks open now.
+    const d = Math.min(layerDepth(layer), latest.length);
     const parent = d > 0 ? latest[d - 1] : -1;
     if (hasConnections && layer.connectedTo.length > 0) {
       layer.connectedTo.forEach((ref, k) => {

@@ -11,6 +11,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { compareSummaries } from '../analyze/compare';
+import { layerDepth } from '../analyze/nesting';
 import type {
   ChangeKind,
   Comparison,
@@ -166,7 +167,7 @@ function layerRow(
     );
     if (column.field === 'name') {
       cell.setAttribute('scope', 'row');
-      const depth = Math.max(0, shown.depth | 0);
+      const depth = layerDepth(shown);
       if (depth > 0) {
         cell.style.paddingLeft = `${0.5 + depth * 1.5}em`;
       }

@@ -10,6 +10,7 @@
  * layers'. Rows whose count is not a number (cut, `0 (unbuilt)`) get no bar.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
+import { layerDepth } from '../analyze/nesting';
 import type { LayerRow, Summary } from '../parse/types';
 import { h } from './dom';
 import { formatCount } from './format';
@@ -29,7 +30,7 @@ export function shareBasis(summary: Summary): number | null {
   } else {
     // No totals printed (yet): the model's own rows add up to the whole.
     basis = (summary?.layers ?? [])
-      .filter(l => (l.depth | 0) <= 0 && !l.unbuilt && finite(l.params))
+      .filter(l => layerDepth(l) === 0 && !l.unbuilt && finite(l.params))
       .reduce((sum, l) => sum + (l.params as number), 0);
   }
   return basis > 0 ? basis : null;

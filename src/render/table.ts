@@ -6,6 +6,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { ColumnKind, LayerRow, Summary } from '../parse/types';
+import { layerDepth, parentRows } from '../analyze/nesting';
 import { exportColumns } from '../export/cells';
 import { button, h } from './dom';
 import { ControlRef, controlKey, dimFact, ExplainContext } from './explain';
@@ -30,16 +31,9 @@ export interface RowNode {
 /** Parents and subtrees of the rows, from their depths. */
 export function rowTree(layers: LayerRow[]): RowNode[] {
   const nodes: RowNode[] = [];
-  const stack: number[] = [];
+  const parents = parentRows(layers);
   layers.forEach((layer, i) => {
-    const depth = Math.max(0, layer.depth | 0);
-    while (
-      stack.length > 0 &&
-      Math.max(0, layers[stack[stack.length - 1]].depth | 0) >= depth
-    ) {
-      stack.pop();
-    }
-    const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+    const parent = parents[i];
     const parentKey = parent >= 0 ? nodes[parent].key : '';
     nodes.push({
       parent,
@@ -47,11 +41,12 @@ export function rowTree(layers: LayerRow[]): RowNode[] {
       last: i,
       key: `${parentKey}\u0000${layer.name}`
     });
-    for (const up of stack) {
+    // Every model around this row holds it: it has children, and its block
+    // reaches at least this far.
+    for (let up = parent; up >= 0; up = nodes[up].parent) {
       nodes[up].hasChildren = true;
       nodes[up].last = i;
     }
-    stack.push(i);
   });
   return nodes;
 }
@@ -174,7 +169,7 @@ function nameCell(
 ): HTMLElement {
   const cell = h('th', `${CELL} ${CELL}-layer`);
   cell.setAttribute('scope', 'row');
-  const depth = Math.max(0, layer.depth | 0);
+  const depth = layerDepth(layer);
   if (depth > 0) {
     cell.style.paddingLeft = `${0.5 + depth * 1.5}em`;
   }
@@ -384,7 +379,7 @@ export function buildRow(ctx: RowContext, index: number): HTMLTableRowElement {
   const layer = ctx.summary.layers[index];
   const row = h('tr', 'jp-KerasSummary-row');
   row.setAttribute('data-row', String(index));
-  const depth = Math.max(0, layer.depth | 0);
+  const depth = layerDepth(layer);
   row.setAttribute('data-depth', String(depth));
   if (depth > 0) {
     row.classList.add('jp-KerasSummary-nested');

@@ -4,6 +4,7 @@
  * its interactive summaries are in the notebook shown. Not a spec file
  * (Playwright runs only *.spec.ts / *.test.ts): nothing here is a test.
  */
+import { expect } from '@jupyterlab/galata';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
 import * as fs from 'fs';
@@ -172,5 +173,38 @@ export async function contrast(target: Locator): Promise<number> {
     const fg = rgba(getComputedStyle(el).color);
     const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
     return (a + 0.05) / (b + 0.05);
+  });
+}
+
+/** Press Tab until `target` has the focus (at most `limit` times). */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  limit = 40
+): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate(el => el === document.activeElement)) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
+ * Notebook state that a stray command-mode shortcut would change (`1` makes
+ * a heading, `a`/`b` add cells, Enter edits), read from the model: the DOM
+ * holds only the cells scrolled into view.
+ */
+export async function notebookState(page: Page) {
+  return page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    const notebook = app.shell.currentWidget.content;
+    const cells = notebook.model.cells;
+    const types: string[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      types.push(cells.get(i).type);
+    }
+    return { count: cells.length, types, mode: notebook.mode };
   });
 }

@@ -10,6 +10,8 @@ import type { Locator, Page } from '@playwright/test';
 import {
   collectErrors,
   contrast,
+  notebookState,
+  tabTo,
   openFixture,
   realErrors,
   summaryOf
@@ -22,35 +24,6 @@ async function shapes(summary: Locator): Promise<string[]> {
   return summary
     .locator('tbody td.jp-KerasSummary-cell-shape')
     .allTextContents();
-}
-
-/** Press Tab until `target` has the focus (at most `limit` times). */
-async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate(el => el === document.activeElement)) {
-      return;
-    }
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/**
- * Notebook state that a stray command-mode shortcut would change (`1` makes
- * a heading, `a`/`b` add cells, Enter edits), read from the model: the DOM
- * holds only the cells scrolled into view.
- */
-async function notebookState(page: Page) {
-  return page.evaluate(() => {
-    const app = (window as any).jupyterapp;
-    const notebook = app.shell.currentWidget.content;
-    const cells = notebook.model.cells;
-    const types: string[] = [];
-    for (let i = 0; i < cells.length; i++) {
-      types.push(cells.get(i).type);
-    }
-    return { count: cells.length, types, mode: notebook.mode };
-  });
 }
 
 const THEMES = ['light', 'dark', 'high contrast'] as const;

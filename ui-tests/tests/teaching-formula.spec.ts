@@ -11,8 +11,10 @@ import {
   cellIndex,
   collectErrors,
   contrast,
+  notebookState,
   openFixture,
-  realErrors
+  realErrors,
+  tabTo
 } from './helpers';
 
 const FILE = 'keras3-display.ipynb';
@@ -35,31 +37,6 @@ function countButton(summary: Locator, count: string): Locator {
   return summary.getByRole('button', {
     name: `Param # ${count}: how it is computed`,
     exact: true
-  });
-}
-
-/** Press Tab until `target` has the focus (at most `limit` times). */
-async function tabTo(page: Page, target: Locator, limit = 10): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate(el => el === document.activeElement)) {
-      return;
-    }
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/** Notebook state a stray command-mode shortcut would change, read from the model. */
-async function notebookState(page: Page) {
-  return page.evaluate(() => {
-    const app = (window as any).jupyterapp;
-    const notebook = app.shell.currentWidget.content;
-    const cells = notebook.model.cells;
-    const types: string[] = [];
-    for (let i = 0; i < cells.length; i++) {
-      types.push(cells.get(i).type);
-    }
-    return { count: cells.length, types, mode: notebook.mode };
   });
 }
 

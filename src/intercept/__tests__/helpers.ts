@@ -174,9 +174,12 @@ export async function showOutputs(
   return shown;
 }
 
-/** Text without ANSI escape sequences (what JupyterLab shows as colour). */
+/**
+ * Text without ANSI escape sequences (what JupyterLab shows as colour),
+ * including one cut short at the end of a chunk, which JupyterLab drops too.
+ */
 export const stripAnsi = (s: string): string =>
-  s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\x1b(\[[0-9;]*)?$/, '');
 
 /** Whether `rendermime` shows a real tf.keras 2 summary (a stream) as a table. */
 export async function rendersTable(
