@@ -16,6 +16,7 @@ const BEGIN = '<!-- last run: begin (written by make bench) -->';
 const END = '<!-- last run: end -->';
 const ORDER = [
   'parser',
+  'adversarial',
   'ordinary',
   'browser',
   'stream',
