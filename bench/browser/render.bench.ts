@@ -142,19 +142,25 @@ test('item 3: summaries rendered as tables', async ({ page }) => {
         pass: n === 1000 ? usable / base <= 2 : null,
         note: `ours ${ms(usable)}, default text ${ms(base)}; ${label}`
       });
-      if (n >= 10000) {
-        const complete = pick('ours', 'complete');
-        const longest = pick('ours', 'longestTask');
-        const baseLongest = pick('default', 'longestTask');
-        report.add({
-          item: 3,
-          name: `${name}: longest main-thread task`,
-          value: ms(longest),
-          target: "≤ the default rendering's",
-          pass: longest <= baseLongest,
-          note: `default ${ms(baseLongest)}; every row in the DOM after ${ms(complete)}`
-        });
-      }
+      const complete = pick('ours', 'complete');
+      report.add({
+        item: 3,
+        name: `${name}: every row in the DOM`,
+        value: `${ratio(complete / base)} default`,
+        target: '',
+        pass: null,
+        note: `ours ${ms(complete)}; the rows after the first screenful arrive in chunks between frames`
+      });
+      const longest = pick('ours', 'longestTask');
+      const baseLongest = pick('default', 'longestTask');
+      report.add({
+        item: 3,
+        name: `${name}: longest main-thread task`,
+        value: ms(longest),
+        target: n >= 10000 ? "≤ the default rendering's" : '',
+        pass: n >= 10000 ? longest <= baseLongest : null,
+        note: `default ${ms(baseLongest)}, from output to every row in the DOM`
+      });
       report.add({
         item: 3,
         name: `${name}: JS heap kept by the output`,
@@ -167,8 +173,10 @@ test('item 3: summaries rendered as tables', async ({ page }) => {
   }
   report.note(
     'Inputs: the captured ResNet50 outputs with their rows repeated. "Usable": from renderModel ' +
-      'to the first painted frame with the table (all rows for ≤ 3,000 layers; above that, rows ' +
-      "arrive in chunks between frames). Default: JupyterLab's own renderer for the same output " +
+      'to the first painted frame with the table: all rows up to 200 layers; above that the ' +
+      'first screenful (40 rows), working, with the rest arriving in chunks between frames ' +
+      '("every row in the DOM" is when the last arrives). Longest task: Long Tasks API, from ' +
+      "the output to its last row. Default: JupyterLab's own renderer for the same output " +
       '(trusted HTML, or plain text). Medians of alternating runs in one page.'
   );
   report.save();
@@ -196,14 +204,15 @@ test('item 4: a summary streamed line by line', async ({ page }) => {
     for (const mode of i % 2 ? ['ours', 'default'] : ['default', 'ours']) {
       runs[mode].push(
         await page.evaluate(
-          ([m, c]) => (window as any).__kerasBench.streamOnce(m, c, 1),
-          [mode, lines] as const
+          ([m, c, e]) => (window as any).__kerasBench.streamOnce(m, c, 1, e),
+          [mode, lines, n] as const
         )
       );
     }
   }
   for (const r of runs.ours) {
     expect(r.tableShown).toBe(true);
+    expect(r.rows).toBe(n);
   }
   const ours = median(runs.ours.map(r => r.total));
   const base = median(runs.default.map(r => r.total));
@@ -227,7 +236,7 @@ test('item 4: a summary streamed line by line', async ({ page }) => {
   report.note(
     'Every line is one chunk: the renderer gets the whole text so far, renders it, and the page ' +
       'lays it out, as an output area does for each stream message. The table appears once ' +
-      'the closing rule has arrived.'
+      'the closing rule has arrived; ours counts until its last row is in the DOM.'
   );
   report.save();
 });

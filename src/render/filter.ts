@@ -18,6 +18,7 @@ import {
   parentNames,
   parentRows
 } from '../analyze/nesting';
+import type { RowBody } from './blocks';
 import { h } from './dom';
 
 export type SortOrder = 'keras' | 'paramsDesc' | 'paramsAsc';
@@ -191,7 +192,7 @@ function setPath(
  */
 export function applyArrangement(options: {
   table: HTMLTableElement;
-  body: HTMLTableSectionElement;
+  body: RowBody;
   rows: HTMLTableRowElement[];
   layers: LayerRow[];
   arrangement: Arrangement;
@@ -202,6 +203,7 @@ export function applyArrangement(options: {
   const { table, body, rows, layers, arrangement, trans } = options;
   const { flat, shown } = arrangement;
   const parents = parentRows(layers);
+  const wasFlat = table.classList.contains(FLAT);
   table.classList.toggle(FLAT, flat);
   const isRow = new Set<Element>(rows);
   rows.forEach((row, i) => {
@@ -217,6 +219,10 @@ export function applyArrangement(options: {
       trans
     );
   });
+  if (flat || wasFlat) {
+    // Paths in names, no indent: the columns' widths change with them.
+    options.body.fit(rows, true);
+  }
   const sorted = flat && !isKerasOrder(arrangement.order);
   if (!sorted && !options.wasSorted) {
     return;
@@ -234,29 +240,22 @@ export function applyArrangement(options: {
   const extras = rows.map(row => attachments(row, isRow));
   // Whatever comes before the first row stays first.
   const leading: Element[] = [];
-  for (
-    let node = body.firstElementChild;
-    node && !isRow.has(node);
-    node = node.nextElementSibling
-  ) {
+  for (const node of body.children()) {
+    if (isRow.has(node)) {
+      break;
+    }
     leading.push(node);
   }
   // Moving a node takes focus from it: give it back.
   const active = document.activeElement;
   const focused =
     active instanceof HTMLElement && body.contains(active) ? active : null;
-  const fragment = document.createDocumentFragment();
-  body.textContent = '';
-  for (const node of leading) {
-    fragment.appendChild(node);
-  }
+  const nodes: Element[] = [...leading];
   for (const i of order) {
-    fragment.appendChild(rows[i]);
-    for (const extra of extras[i]) {
-      fragment.appendChild(extra);
-    }
+    nodes.push(rows[i]);
+    nodes.push(...extras[i]);
   }
-  body.appendChild(fragment);
+  body.replace(nodes);
   if (focused && focused.isConnected && !focused.closest('[hidden]')) {
     focused.focus({ preventScroll: true });
   }

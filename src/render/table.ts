@@ -162,6 +162,11 @@ function control(
   return node;
 }
 
+/** The left padding (em) of a nested row's name; 0 at the top. */
+export function nameIndent(depth: number): number {
+  return depth > 0 ? 0.5 + depth * 1.5 : 0;
+}
+
 function nameCell(
   ctx: RowContext,
   layer: LayerRow,
@@ -169,9 +174,9 @@ function nameCell(
 ): HTMLElement {
   const cell = h('th', `${CELL} ${CELL}-layer`);
   cell.setAttribute('scope', 'row');
-  const depth = layerDepth(layer);
-  if (depth > 0) {
-    cell.style.paddingLeft = `${0.5 + depth * 1.5}em`;
+  const indent = nameIndent(layerDepth(layer));
+  if (indent > 0) {
+    cell.style.paddingLeft = `${indent}em`;
   }
   const node = ctx.tree[index];
   if (node?.hasChildren) {
@@ -390,11 +395,14 @@ export function buildRow(ctx: RowContext, index: number): HTMLTableRowElement {
   return row;
 }
 
-/** The empty table: caption-less, with its header row. */
+/**
+ * The empty table: caption-less, with its header row; its body is a
+ * `RowBody` (blocks.ts), which adds the `<tbody>` elements.
+ */
 export function buildTable(
   columns: TableColumn[],
   label: string
-): { table: HTMLTableElement; body: HTMLTableSectionElement } {
+): HTMLTableElement {
   const table = h('table', 'jp-KerasSummary-table');
   table.setAttribute('aria-label', label);
   const head = h('thead');
@@ -409,8 +417,6 @@ export function buildTable(
     tr.appendChild(th);
   }
   head.appendChild(tr);
-  const body = h('tbody');
   table.appendChild(head);
-  table.appendChild(body);
-  return { table, body };
+  return table;
 }

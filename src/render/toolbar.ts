@@ -11,6 +11,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { exportSummary } from '../export';
 import type { ExportFormat } from '../export';
 import type { Summary } from '../parse/types';
+import type { RowBody } from './blocks';
 import { compareHandler } from './compare';
 import { copyText } from './copy';
 import { button, h } from './dom';
@@ -24,7 +25,7 @@ const STATUS_MS = 4000;
 /** The table the tools work on. `rows` is the view's own list: it grows as chunks arrive. */
 export interface ToolsTable {
   table: HTMLTableElement;
-  body: HTMLTableSectionElement;
+  body: RowBody;
   rows: HTMLTableRowElement[];
 }
 

@@ -13,6 +13,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { analyzeSummary } from '../analyze';
 import type { SummaryFacts } from '../analyze';
 import type { Summary } from '../parse';
+import { RowBody, setRowRoles } from './blocks';
 import { copyText } from './copy';
 import { h, isFocusable } from './dom';
 import {
@@ -51,14 +52,39 @@ export interface SummaryViewOptions {
    * between frames (defaults: CHUNK_THRESHOLD and CHUNK_SIZE).
    */
   rowChunks?: { threshold?: number; size?: number };
+  /**
+   * Tables longer than `threshold` rows are laid out in blocks of `size`
+   * rows that the browser skips while off screen (blocks.ts; defaults:
+   * BLOCK_THRESHOLD and BLOCK_ROWS).
+   */
+  rowBlocks?: { threshold?: number; size?: number };
   /** Start with letters (B, T, H, W) instead of None; default false. */
   dimensionLetters?: boolean;
 }
 
-/** Above this many rows, rows are added in chunks between frames. */
-export const CHUNK_THRESHOLD = 3000;
-/** Rows per chunk. */
-export const CHUNK_SIZE = 500;
+/**
+ * Above this many rows, rows are added in chunks between frames: the first
+ * chunk (a screenful and more) shows and works at once, and the table is
+ * whole a few frames later (`ready`). Building a row's DOM is most of what
+ * showing a large table costs once blocks spare the layout (blocks.ts), so
+ * a 1,000-row table would otherwise block the page for its whole build.
+ */
+export const CHUNK_THRESHOLD = 200;
+/**
+ * Rows in the first chunk (about a screenful: it is built, laid out and
+ * painted before the output shows) and at least in every later one.
+ */
+export const CHUNK_SIZE = 40;
+/**
+ * Later chunks go on adding rows for this long (ms): rows off screen cost
+ * little more than building them (blocks.ts), so the table fills in a few
+ * dozen frames without any of them taking long.
+ */
+const CHUNK_MS = 25;
+/** Above this many rows, the table is laid out in blocks (blocks.ts). */
+export const BLOCK_THRESHOLD = 200;
+/** Rows per block. */
+export const BLOCK_ROWS = 20;
 /** How long a row stays highlighted after a jump to it (ms). */
 const FLASH_MS = 1600;
 /** How long the copy status stays (ms). */
@@ -85,7 +111,7 @@ let nextId = 0;
 /** The table being shown, possibly still receiving rows. */
 interface Build {
   ctx: RowContext;
-  body: HTMLTableSectionElement;
+  body: RowBody;
   rows: HTMLTableRowElement[];
   /** Lineage → the controls showing that dimension. */
   lineages: Map<string, HTMLElement[]>;
@@ -436,7 +462,8 @@ export class SummaryView {
       const label = summary.model
         ? trans.__('Layers of %1', summary.model)
         : trans.__('Layers of the model');
-      const { table, body } = buildTable(columns, label);
+      const table = buildTable(columns, label);
+      const body = new RowBody(table, this._blockRows(layers.length));
       const scroll = h('div', 'jp-KerasSummary-scroll');
       scroll.appendChild(table);
       view.appendChild(scroll);
@@ -509,18 +536,24 @@ export class SummaryView {
     }
   }
 
-  /** Add rows up to (not including) `end`. */
-  private _appendRows(end: number): void {
+  /**
+   * Add rows up to (not including) `end`; with `until` (a time from
+   * performance.now()), go on past `end` until then.
+   */
+  private _appendRows(end: number, until = 0): void {
     const b = this._build;
     if (!b) {
       return;
     }
-    const stop = Math.min(end, b.total);
+    let stop = Math.min(end, b.total);
     if (b.built >= stop) {
       return;
     }
-    const fragment = document.createDocumentFragment();
+    const added: HTMLTableRowElement[] = [];
     for (let i = b.built; i < stop; i++) {
+      if (i === stop - 1 && stop < b.total && now() < until) {
+        stop++;
+      }
       const row = this._safeRow(b.ctx, i);
       if (this._collapsed.size > 0) {
         row.hidden = this._isHidden(i);
@@ -532,10 +565,11 @@ export class SummaryView {
         }
       }
       b.rows.push(row);
-      fragment.appendChild(row);
+      added.push(row);
     }
     b.built = stop;
-    b.body.appendChild(fragment);
+    b.body.fit(added);
+    b.body.append(added);
     this._tools?.rowsAdded();
     if (b.built >= b.total) {
       b.resolve();
@@ -576,16 +610,37 @@ export class SummaryView {
       if (this._build !== b || this._disposed) {
         return;
       }
-      this._appendRows(b.built + this._chunks().size);
+      this._appendRows(b.built + this._chunks().size, now() + CHUNK_MS);
       this._scheduleRows();
     };
+    // After the next frame is painted, not before it: a chunk built in a
+    // frame callback would hold back the paint of the rows already there.
+    let timer: ReturnType<typeof setTimeout> | null = null;
     if (typeof requestAnimationFrame === 'function') {
-      const handle = requestAnimationFrame(run);
-      b.cancel = () => cancelAnimationFrame(handle);
+      const frame = requestAnimationFrame(() => {
+        timer = setTimeout(run, 0);
+      });
+      b.cancel = () => {
+        cancelAnimationFrame(frame);
+        if (timer !== null) {
+          clearTimeout(timer);
+        }
+      };
     } else {
-      const handle = setTimeout(run, 0);
-      b.cancel = () => clearTimeout(handle);
+      timer = setTimeout(run, 0);
+      b.cancel = () => clearTimeout(timer!);
     }
+  }
+
+  /** Rows per block for a table of `rows` rows; 0: one body, table layout. */
+  private _blockRows(rows: number): number {
+    const given = this._options.rowBlocks ?? {};
+    const threshold = Number(given.threshold ?? BLOCK_THRESHOLD);
+    const size = Number(given.size ?? BLOCK_ROWS);
+    if (!(rows > threshold) || !Number.isFinite(size) || size < 1) {
+      return 0;
+    }
+    return Math.floor(size);
   }
 
   private _chunks(): { threshold: number; size: number } {
@@ -814,6 +869,9 @@ export class SummaryView {
     cell.colSpan = Math.max(1, b.ctx.columns.length);
     cell.appendChild(dialog);
     holder.appendChild(cell);
+    if (b.body.blocked) {
+      setRowRoles(holder);
+    }
     row.after(holder);
 
     const lineage = control.getAttribute('data-lineage') ?? '';
@@ -946,6 +1004,8 @@ export class SummaryView {
       controls.push(...list);
     }
     this._teaching.apply(controls, b.rows);
+    // Sizes instead of None, memory figures: widths follow the text.
+    b.body.fit(b.rows, true);
     const open = this._open;
     if (open && open.control.getAttribute('data-control') === 'dim') {
       const focusInside = open.dialog.contains(document.activeElement);
@@ -1028,6 +1088,10 @@ export class SummaryView {
   private _keyActivation: { control: HTMLElement; at: number } | null = null;
   private _timers = new Set<ReturnType<typeof setTimeout>>();
   private _statusTimer: ReturnType<typeof setTimeout> | null = null;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 function bundle(trans: TranslationBundle | undefined): TranslationBundle {

@@ -4,7 +4,14 @@
  * rows of REAL captured summaries (tf.keras ResNet50; the `text` model).
  */
 import type { Summary } from '../../parse';
-import { CHUNK_SIZE, CHUNK_THRESHOLD } from '../view';
+import {
+  BLOCK_ROWS,
+  BLOCK_THRESHOLD,
+  CHUNK_SIZE,
+  CHUNK_THRESHOLD
+} from '../view';
+import type { SummaryView } from '../view';
+import { chooseSort, typeFilter } from './tools-helpers';
 import {
   buttonNamed,
   buttonsNamed,
@@ -58,7 +65,7 @@ function longSequence(lstms: number): Summary {
 }
 
 describe('large tables', () => {
-  it('builds 1,000 rows at once with one delegated listener per event type', () => {
+  it('builds 1,000 rows, a screenful at once, with one delegated listener per event type', async () => {
     const summary = resnetRows(1000);
     let added: string[] = [];
     const original = EventTarget.prototype.addEventListener;
@@ -79,6 +86,9 @@ describe('large tables', () => {
     const forOneRow = added.sort();
     added = [];
     const view = mount({ summary });
+    // The first chunk shows at once; the rest arrives between frames.
+    expect(layerRows(view.node)).toHaveLength(CHUNK_SIZE);
+    await view.ready;
     spy.mockRestore();
     expect(layerRows(view.node)).toHaveLength(1000);
     expect(buttonsNamed(view.node, 'None')).toHaveLength(1000);
@@ -162,5 +172,146 @@ describe('large tables', () => {
     view.dispose();
     await view.ready;
     expect(layerRows(view.node)).toHaveLength(40);
+  });
+});
+
+/** The layer rows of each `<tbody>`. */
+function blockSizes(view: SummaryView): number[] {
+  return Array.from(view.node.querySelectorAll('tbody')).map(
+    body => body.querySelectorAll('tr.jp-KerasSummary-row').length
+  );
+}
+
+/** The column widths the table asks for, as `calc(Ach + Bem + Cpx)`, read back. */
+function columnWidths(
+  view: SummaryView
+): { ch: number; em: number; px: number }[] {
+  const table = view.node.querySelector<HTMLTableElement>('table')!;
+  const value = table.style.getPropertyValue('--jp-KerasSummary-columns');
+  return Array.from(
+    value.matchAll(/calc\(([\d.]+)ch \+ ([\d.]+)em \+ ([\d.]+)px\)/g)
+  ).map(m => ({ ch: Number(m[1]), em: Number(m[2]), px: Number(m[3]) }));
+}
+
+describe('large tables in blocks', () => {
+  it(`lays out tables above ${BLOCK_THRESHOLD} rows in blocks of ${BLOCK_ROWS}, every row in order, with table roles`, async () => {
+    const summary = resnetRows(BLOCK_THRESHOLD * 2 + 7);
+    const view = mount({ summary });
+    await view.ready;
+    const table = view.node.querySelector('table')!;
+    expect(table.classList).toContain('jp-KerasSummary-blocks');
+    const sizes = blockSizes(view);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(summary.layers.length);
+    expect(sizes.length).toBe(Math.ceil(summary.layers.length / BLOCK_ROWS));
+    expect(sizes.every(n => n <= BLOCK_ROWS)).toBe(true);
+    expect(layerRows(view.node).map(r => r.getAttribute('data-row'))).toEqual(
+      summary.layers.map((_, i) => String(i))
+    );
+    // CSS display takes the table parts' roles in some browsers: given back.
+    expect(table.getAttribute('role')).toBe('table');
+    for (const group of Array.from(table.querySelectorAll('thead, tbody'))) {
+      expect(group.getAttribute('role')).toBe('rowgroup');
+    }
+    for (const row of Array.from(table.rows)) {
+      expect(row.getAttribute('role')).toBe('row');
+    }
+    const roles = new Set(
+      Array.from(table.querySelectorAll('th, td')).map(
+        c =>
+          `${c.closest('thead') ? 'head' : 'body'} ${c.localName} ${c.getAttribute('role')}`
+      )
+    );
+    expect([...roles].sort()).toEqual([
+      'body td cell',
+      'body th rowheader',
+      'head th columnheader'
+    ]);
+  });
+
+  it(`keeps one body and the browser's table layout up to ${BLOCK_THRESHOLD} rows`, () => {
+    const summary = resnetRows(BLOCK_THRESHOLD);
+    const view = mount({ summary });
+    const table = view.node.querySelector('table')!;
+    expect(table.classList).not.toContain('jp-KerasSummary-blocks');
+    expect(blockSizes(view)).toEqual([BLOCK_THRESHOLD]);
+    expect(table.hasAttribute('role')).toBe(false);
+    expect(table.style.getPropertyValue('--jp-KerasSummary-columns')).toBe('');
+  });
+
+  it('gives every column at least the characters of its longest cell', async () => {
+    const summary = resnetRows(BLOCK_THRESHOLD + 1);
+    // A name longer than any other, in the last row (built last).
+    summary.layers[summary.layers.length - 1] = {
+      ...summary.layers[summary.layers.length - 1],
+      name: 'n'.repeat(57)
+    };
+    const view = mount({ summary });
+    await view.ready;
+    const widths = columnWidths(view);
+    const heads = Array.from(view.node.querySelectorAll('thead th'));
+    expect(widths).toHaveLength(heads.length);
+    heads.forEach((head, k) => {
+      const longest = Math.max(
+        head.textContent!.length,
+        ...layerRows(view.node).map(row => {
+          const cell = row.cells[k];
+          // Connected to: one reference per line, the longest counts.
+          const refs = cell.querySelectorAll('.jp-KerasSummary-ref');
+          if (refs.length) {
+            return Math.max(
+              ...Array.from(refs).map(r => r.textContent!.length)
+            );
+          }
+          // The share bar's percentage is in another font: counted apart.
+          const text = cell.cloneNode(true) as HTMLElement;
+          text.querySelector('.jp-KerasSummary-share')?.remove();
+          return text.textContent!.length;
+        })
+      );
+      expect(widths[k].ch).toBeGreaterThanOrEqual(longest);
+      // Not much more than that either (the slack is one character).
+      expect(widths[k].ch).toBeLessThanOrEqual(longest + 1);
+    });
+    expect(widths[0].ch).toBe(57 + 1);
+  });
+
+  it('redistributes sorted rows over the blocks and keeps an explanation under its row', async () => {
+    const summary = resnetRows(BLOCK_THRESHOLD + 50);
+    const view = mount({ summary });
+    await view.ready;
+    const row = layerRows(view.node)[BLOCK_ROWS + 3];
+    buttonsNamed(row, 'None')[0].click();
+    chooseSort(view, 'Params, largest first');
+    const sizes = blockSizes(view);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(summary.layers.length);
+    expect(sizes.every(n => n <= BLOCK_ROWS)).toBe(true);
+    const params = layerRows(view.node).map(
+      r => summary.layers[Number(r.getAttribute('data-row'))].params ?? -1
+    );
+    expect(params).toEqual([...params].sort((a, b) => b - a));
+    const [dialog] = dialogs();
+    expect(row.nextElementSibling?.contains(dialog)).toBe(true);
+    expect(row.nextElementSibling?.getAttribute('role')).toBe('row');
+  });
+
+  it('widens the name column for the model paths shown when rows are filtered', async () => {
+    // Nested models: filtered rows show the names of the models around them.
+    const base = fixtureSummary(TFKERAS, 'nested');
+    const layers = [];
+    while (layers.length <= BLOCK_THRESHOLD) {
+      layers.push(...base.layers);
+    }
+    const summary = { ...base, layers };
+    const view = mount({ summary });
+    await view.ready;
+    const before = columnWidths(view)[0];
+    const nested = summary.layers.find(l => (l.depth ?? 0) > 0)!;
+    typeFilter(view, nested.name);
+    const after = columnWidths(view)[0];
+    const path = view.node.querySelector('.jp-KerasSummary-path');
+    expect(path).not.toBeNull();
+    expect(after.ch).toBeGreaterThan(before.ch);
+    typeFilter(view, '');
+    expect(columnWidths(view)[0]).toEqual(before);
   });
 });
