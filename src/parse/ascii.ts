@@ -17,7 +17,15 @@
  * (Keras 1/2) or `¯` frame rules; the lines of one row are its wrapped
  * continuation lines (or, in Keras 1/2, one extra line per connection).
  */
-import { isBlank, isRule, Lines, trimEnd, trimmedSlice } from './lines';
+import {
+  firstInk,
+  isBlank,
+  isRule,
+  isSpace,
+  isTrailingSpace,
+  Lines,
+  trimEnd
+} from './lines';
 import { buildRow, cutWarnings, TableColumn, TablePiece } from './table';
 import type { ColumnKind, LayerRow } from './types';
 
@@ -89,20 +97,25 @@ export function readAsciiTable(
     header > 0 && isRule(lines.text(header - 1), '_') ? header - 1 : header;
 
   const layers: LayerRow[] = [];
-  // The current row's lines (frames removed) and the first one's frame depth.
+  // The current row's lines (a line's index when it has no frame, else the
+  // line with its frame removed) and the first one's frame depth.
   // Reused from row to row (`groupCount` lines in use): a row costs no array.
-  const group: string[] = [];
+  const group: GroupLine[] = [];
   let groupCount = 0;
   let groupDepth = 0;
   let groupStart = -1;
+  // The joined cells of a row, reused too: `buildRow` does not keep them.
+  const cells: string[] = new Array(columns.length);
   const flush = (endLine: number) => {
     if (groupCount > 0) {
       layers.push(
         rowFrom(
           columns,
           starts,
+          lines,
           group,
           groupCount,
+          cells,
           groupDepth,
           lines.start(groupStart),
           lines.next(endLine),
@@ -113,7 +126,39 @@ export function readAsciiTable(
     }
   };
   let i = header + 2;
+  const source = lines.source;
   for (; i < lines.length; i++) {
+    // Most lines are blank (half the lines of a tf.keras table) or a row's
+    // line with no frame whose first character past the indent is no rule
+    // character: those are told apart in place, before the line's text is
+    // cut out for the other checks.
+    const start = lines.start(i);
+    const ink = firstInk(source, start, lines.end(i));
+    if (ink === -1) {
+      flush(i - 1);
+      continue;
+    }
+    const first = source.charCodeAt(ink);
+    if (
+      source.charCodeAt(start) !== 0x7c /* | */ &&
+      first !== 0x3d /* = */ &&
+      first !== 0x5f /* _ */ &&
+      first !== 0xaf /* ¯ */
+    ) {
+      // Not a rule, no frame: a row's line, unless other output starts.
+      if (
+        source.charCodeAt(start) !== 0x20 &&
+        looksLikeOtherOutput(lines.text(i))
+      ) {
+        break;
+      }
+      if (groupCount === 0) {
+        groupStart = i;
+        groupDepth = 0;
+      }
+      group[groupCount++] = i;
+      continue;
+    }
     const text = lines.text(i);
     // A blank line (half the lines of a tf.keras table) separates rows.
     if (isBlank(text)) {
@@ -137,7 +182,7 @@ export function readAsciiTable(
       groupStart = i;
       groupDepth = depth;
     }
-    group[groupCount++] = inner;
+    group[groupCount++] = depth === 0 ? i : inner;
   }
   flush(i - 1);
   const piece = finish(columns, layers, firstLine, i - 1, ruleLength);
@@ -157,31 +202,75 @@ function looksLikeOtherOutput(text: string): boolean {
   );
 }
 
+/** A line of a row: its index when it has no frame, else its text with the frame removed. */
+type GroupLine = number | string;
+
+/**
+ * Where columns start and end on a row line: a string (the whole text for
+ * a line with no frame, so that no string is made per line and cell) and
+ * the offset of the line's first character in it. Written to `LINE`, not
+ * returned: this runs for every line of every row.
+ */
+function lineRange(lines: Lines, line: GroupLine): void {
+  if (typeof line === 'number') {
+    LINE.s = lines.source;
+    LINE.start = lines.start(line);
+    LINE.end = lines.end(line);
+  } else {
+    LINE.s = line;
+    LINE.start = 0;
+    LINE.end = line.length;
+  }
+}
+
+/**
+ * `lineRange`'s answer. Its users set `s` back to '' at once: a string kept
+ * here would keep the whole input alive between parses.
+ */
+const LINE = { s: '', start: 0, end: 0 };
+
 function rowFrom(
   columns: TableColumn[],
   starts: number[],
-  group: string[],
+  lines: Lines,
+  group: GroupLine[],
   count: number,
+  cells: string[],
   depth: number,
   start: number,
   end: number,
   mayBeCut: boolean
 ): LayerRow {
   const ncols = columns.length;
-  const cells: string[] = new Array(ncols);
   if (count === 1) {
-    // Most rows fit on one line: cut it at the column starts and trim.
-    const inner = group[0];
-    const n = inner.length;
+    // Most rows fit on one line: cut it at the column starts and trim, in
+    // place (one string per cell).
+    lineRange(lines, group[0]);
+    const s = LINE.s;
+    LINE.s = '';
+    const base = LINE.start;
+    const n = LINE.end - base;
     for (let k = 0; k < ncols; k++) {
       const from = starts[k];
+      if (from >= n) {
+        cells[k] = '';
+        continue;
+      }
       const to = k + 1 < starts.length ? Math.min(starts[k + 1], n) : n;
-      cells[k] = from < n ? trimmedSlice(inner, from, Math.max(from, to)) : '';
+      let a = base + from;
+      let b = base + Math.max(from, to);
+      while (a < b && isSpace(s.charCodeAt(a))) {
+        a++;
+      }
+      while (b > a && isSpace(s.charCodeAt(b - 1))) {
+        b--;
+      }
+      cells[k] = s.slice(a, b);
     }
     return buildRow(columns, cells, depth, start, end, mayBeCut);
   }
   for (let k = 0; k < ncols; k++) {
-    cells[k] = joinAscii(columns[k].kind, group, count, starts, k);
+    cells[k] = joinAscii(columns[k].kind, lines, group, count, starts, k);
   }
   return buildRow(columns, cells, depth, start, end, mayBeCut);
 }
@@ -191,11 +280,13 @@ function rowFrom(
  * width (a name, or a shape after `),`), so pieces are concatenated as
  * printed; Keras 1/2 put one `Connected to` reference per line, so those get
  * a comma. Pieces are right-trimmed, blank ones dropped; ranges of the lines
- * are read in place, so a row costs no array per column.
+ * are read in place, so a row costs no array per column and a piece one
+ * string.
  */
 function joinAscii(
   kind: ColumnKind,
-  group: string[],
+  lines: Lines,
+  group: GroupLine[],
   count: number,
   starts: number[],
   k: number
@@ -204,22 +295,32 @@ function joinAscii(
   let mode: 'comma' | 'tight' | 'concat' | null = null;
   let out = '';
   for (let r = 0; r < count; r++) {
-    const inner = group[r];
+    lineRange(lines, group[r]);
+    const s = LINE.s;
+    LINE.s = '';
+    const base = LINE.start;
+    const n = LINE.end - base;
     const from = starts[k];
-    if (from >= inner.length) {
+    if (from >= n) {
       continue;
     }
-    const raw =
-      k + 1 < starts.length
-        ? inner.slice(from, starts[k + 1])
-        : inner.slice(from);
+    // The piece `[a, b)`, and its trimmed part `[ta, tb)`.
+    const a = base + from;
+    const b = base + (k + 1 < starts.length ? Math.min(starts[k + 1], n) : n);
+    let ta = a;
+    let tb = b;
+    while (ta < tb && isSpace(s.charCodeAt(ta))) {
+      ta++;
+    }
+    while (tb > ta && isSpace(s.charCodeAt(tb - 1))) {
+      tb--;
+    }
     // Blank pieces (most columns of a continuation line) are dropped first.
-    const trimmed = raw.trim();
-    if (trimmed === '') {
+    if (ta === tb) {
       continue;
     }
     if (mode === null) {
-      if (kind === 'connected' && !trimmed.startsWith('[')) {
+      if (kind === 'connected' && s.charCodeAt(ta) !== 0x5b /* [ */) {
         mode = 'comma';
       } else if (
         kind === 'layer' ||
@@ -233,7 +334,16 @@ function joinAscii(
     } else if (mode === 'comma') {
       out += ', ';
     }
-    out += mode === 'concat' ? trimEnd(raw) : trimmed;
+    if (mode === 'concat') {
+      // Right-trimmed only: what `trimEnd` keeps.
+      let e = b;
+      while (e > a && isTrailingSpace(s.charCodeAt(e - 1))) {
+        e--;
+      }
+      out += s.slice(a, e);
+    } else {
+      out += s.slice(ta, tb);
+    }
   }
   return mode === 'concat' ? out.trim() : out;
 }

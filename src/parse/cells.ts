@@ -3,7 +3,7 @@
  * and ASCII (Keras 1/2) table readers. Each takes the cell's text with its
  * wrapped lines already joined.
  */
-import { isSpace, trimEnd } from './lines';
+import { isSpace } from './lines';
 
 /** The ellipsis rich puts where it cut a cell. */
 export const CUT_MARK = '…';
@@ -24,7 +24,8 @@ export interface LayerCell {
  * and parentheses.
  */
 export function readLayerCell(cell: string): LayerCell {
-  let text = trimEnd(cell);
+  // The text is trimmed below: trailing white space needs no pass of its own.
+  let text = cell;
   let depth = 0;
   const tree = text.indexOf('└');
   if (tree >= 3 && text.slice(0, tree).trim() === '') {
@@ -34,36 +35,42 @@ export function readLayerCell(cell: string): LayerCell {
     text = text.slice(tree + 1);
   }
   text = text.trim();
+  const n = text.length;
   const open = text.lastIndexOf('(');
-  if (open > 0 || (open === 0 && text.length > 1)) {
-    const inside = text.slice(open + 1);
-    const closed = inside.endsWith(')');
-    const type = closed ? inside.slice(0, -1) : inside;
-    if (isClassName(type)) {
+  if (open > 0 || (open === 0 && n > 1)) {
+    // Cut out in place: one string for the type, one for the name.
+    const closed = text.charCodeAt(n - 1) === 0x29; /* ) */
+    if (isClassName(text, open + 1, closed ? n - 1 : n)) {
+      const type = text.slice(open + 1, closed ? n - 1 : n);
       const cutSilently = !closed && !type.endsWith(CUT_MARK);
-      return { name: text.slice(0, open).trim(), type, depth, cutSilently };
+      let end = open;
+      while (end > 0 && isSpace(text.charCodeAt(end - 1))) {
+        end--;
+      }
+      return { name: text.slice(0, end), type, depth, cutSilently };
     }
   }
   return { name: text, type: '', depth, cutSilently: false };
 }
 
 /**
- * A class name: identifier characters, maybe dotted, maybe cut with `…`
- * (`/^[A-Za-z_][\w.]*…?$/`, read by hand: it runs once per row).
+ * Whether `s[from, to)` is a class name: identifier characters, maybe
+ * dotted, maybe cut with `…` (`/^[A-Za-z_][\w.]*…?$/`, read by hand: it runs
+ * once per row).
  */
-function isClassName(s: string): boolean {
-  let n = s.length;
-  if (n > 0 && s.charCodeAt(n - 1) === 0x2026 /* … */) {
+function isClassName(s: string, from: number, to: number): boolean {
+  let n = to;
+  if (n > from && s.charCodeAt(n - 1) === 0x2026 /* … */) {
     n--;
   }
-  if (n === 0) {
+  if (n <= from) {
     return false;
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     const letter =
       (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-    if (!(letter || (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2e)))) {
+    if (!(letter || (i > from && ((c >= 0x30 && c <= 0x39) || c === 0x2e)))) {
       return false;
     }
   }
@@ -125,25 +132,62 @@ export function readConnectedCell(cell: string): string[] {
   }
   // Split at commas, and (rich cuts a reference too long for the column
   // with `…` and drops its comma: `features[0][0… block[0][0]`) at the
-  // spaces after a `…`. Native split and trim: this runs once per row of
-  // every table (a regular expression split and replace per reference
-  // allocated much of a parse).
-  const refs: string[] = [];
+  // spaces after a `…`. Commas found with indexOf, references gathered in
+  // scratch space: this runs once per row of every table (a regular
+  // expression split and replace per reference, then a split array and a
+  // growing array per cell, allocated much of a parse).
+  const refs = REFS;
   const cut = text.includes(CUT_MARK);
-  for (const part of text.split(',')) {
+  let from = 0;
+  for (;;) {
+    const comma = text.indexOf(',', from);
+    const part =
+      from === 0 && comma === -1
+        ? text
+        : text.slice(from, comma === -1 ? text.length : comma);
     if (cut && part.includes(CUT_MARK)) {
       pushCutParts(refs, part);
     } else {
       pushRef(refs, part);
     }
+    if (comma === -1) {
+      break;
+    }
+    from = comma + 1;
   }
-  // A copy of exactly the references found: an array grown by push keeps
-  // room for 16 more, and a summary keeps one per row.
-  return refs.length === 1 ? [refs[0]] : refs.slice();
+  return refs.take();
 }
 
+/**
+ * Scratch space for the references of one cell, kept from call to call (an
+ * array grown by push keeps room for 16 more, and a summary keeps one per
+ * row): `take` copies out exactly the references found.
+ */
+class Refs {
+  push(ref: string): void {
+    this.items[this.count++] = ref;
+  }
+
+  take(): string[] {
+    const n = this.count;
+    const items = this.items;
+    const out = n === 1 ? [items[0]] : items.slice(0, n);
+    // Drop the strings: slices would keep the whole input alive.
+    for (let i = 0; i < n; i++) {
+      items[i] = '';
+    }
+    this.count = 0;
+    return out;
+  }
+
+  private readonly items: string[] = [];
+  private count = 0;
+}
+
+const REFS = new Refs();
+
 /** `part` split at the white space after each `…` (where rich dropped a comma). */
-function pushCutParts(refs: string[], part: string): void {
+function pushCutParts(refs: Refs, part: string): void {
   let from = 0;
   let at = part.indexOf(CUT_MARK);
   while (at !== -1) {
@@ -161,7 +205,7 @@ function pushCutParts(refs: string[], part: string): void {
 }
 
 /** `part` trimmed, one quote stripped each side; nothing if empty. */
-function pushRef(refs: string[], part: string): void {
+function pushRef(refs: Refs, part: string): void {
   const t = part.trim();
   let from = 0;
   let to = t.length;

@@ -45,6 +45,11 @@ export class Lines {
     return this._starts[i];
   }
 
+  /** Offset just after line `i`'s last character (before its newline and any `\r`). */
+  end(i: number): number {
+    return this._ends[i];
+  }
+
   /** Offset just after line `i`'s newline (or the text's end). */
   next(i: number): number {
     return this._nexts[i];
@@ -82,6 +87,33 @@ function spaces(n: number): string {
 /** Whether `s` is only spaces (U+0020), by one native comparison. */
 function allSpaces(s: string): boolean {
   return s.length < 512 && s === spaces(s.length);
+}
+
+/**
+ * Offset of the first character of `s[from, to)` that is not a space, tab
+ * or `\r` (what `isBlank` skips), or -1 when there is none. A line with
+ * text shows it within its first few characters: read in place. Past those,
+ * a blank line (half the lines of a tf.keras table) is answered by one
+ * native comparison with a string of spaces, faster than reading on.
+ */
+export function firstInk(s: string, from: number, to: number): number {
+  const head = Math.min(to, from + 8);
+  for (let i = from; i < head; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      return i;
+    }
+  }
+  if (head === to || allSpaces(s.slice(head, to))) {
+    return -1;
+  }
+  for (let i = head; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** True for a line holding only spaces and tabs. */
@@ -135,25 +167,15 @@ export function trimEnd(s: string): string {
     return t;
   }
   let end = s.length;
-  while (end > 0) {
-    const c = s.charCodeAt(end - 1);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a && c !== 0xa0) {
-      break;
-    }
+  while (end > 0 && isTrailingSpace(s.charCodeAt(end - 1))) {
     end--;
   }
   return end === s.length ? s : s.slice(0, end);
 }
 
-/** `s.slice(from, to).trim()` (white space as `trim` and `\s` see it). */
-export function trimmedSlice(s: string, from: number, to: number): string {
-  return s.slice(from, to).trim();
-}
-
-/** Whether `s.slice(from, to).trim()` would be empty. */
-export function isBlankRange(s: string, from: number, to: number): boolean {
-  const part = s.slice(from, to);
-  return allSpaces(part) || part.trim() === '';
+/** What `trimEnd` drops: spaces, tabs, line breaks, no-break spaces. */
+export function isTrailingSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0xa0;
 }
 
 /** White space as `String.prototype.trim` and `\s` see it, by character code. */

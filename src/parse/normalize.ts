@@ -36,7 +36,7 @@ export interface NormalizedText {
 export class OffsetMap {
   /** Add a run of units copied from input `from`, starting at text unit `at`. */
   copied(at: number, from: number): void {
-    const k = this.starts.length - 1;
+    const k = this.count - 1;
     // Extend the previous run when it was copied and ends just here.
     if (
       k >= 0 &&
@@ -45,16 +45,12 @@ export class OffsetMap {
     ) {
       return;
     }
-    this.starts.push(at);
-    this.froms.push(from);
-    this.ends.push(-1);
+    this.add(at, from, -1);
   }
 
   /** Add a run of units decoded from input `[from, to)`, starting at text unit `at`. */
   decoded(at: number, from: number, to: number): void {
-    this.starts.push(at);
-    this.froms.push(from);
-    this.ends.push(to);
+    this.add(at, from, to);
   }
 
   /** Input offset of text unit `i`. */
@@ -77,7 +73,7 @@ export class OffsetMap {
   private runAt(i: number): number {
     const starts = this.starts;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= i) {
@@ -89,10 +85,31 @@ export class OffsetMap {
     return lo;
   }
 
-  private readonly starts: number[] = [];
-  private readonly froms: number[] = [];
+  private add(at: number, from: number, to: number): void {
+    if (this.count === this.starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.froms = grow(this.froms);
+      this.ends = grow(this.ends);
+    }
+    this.starts[this.count] = at;
+    this.froms[this.count] = from;
+    this.ends[this.count] = to;
+    this.count++;
+  }
+
+  // Typed arrays, grown by doubling: rich's HTML has a run between every
+  // two tags (a million runs at 10,000 layers), and arrays of numbers that
+  // size were copied by every young-generation collection of a parse.
+  private count = 0;
+  private starts = new Int32Array(16);
+  private froms = new Int32Array(16);
   /** -1 for a copied run, else the end of the decoded run's source. */
-  private readonly ends: number[] = [];
+  private ends = new Int32Array(16);
 }
 
 /** A normalized text whose offset arrays are built only when asked for. */

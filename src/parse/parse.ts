@@ -173,8 +173,12 @@ function tableSummary(
   summary.columns = table.columns;
   summary.layers = table.layers;
   if (norm.map) {
-    for (const layer of summary.layers) {
-      [layer.start, layer.end] = originalSpan(norm, layer.start, layer.end);
+    const layers = summary.layers;
+    for (let i = 0; i < layers.length; i++) {
+      const layer = layers[i];
+      const [start, end] = originalSpan(norm, layer.start, layer.end);
+      layer.start = start;
+      layer.end = end;
     }
   }
   summary.parts = { heading: false, table: true, totals: false };
@@ -199,15 +203,30 @@ export function withChecks(summary: Summary): Summary {
       );
     }
   }
-  const top = summary.layers.filter(l => l.depth === 0);
+  // The model's own layers (depth 0): how many, whether each has a count,
+  // and their sum, in one pass (no array of them).
+  let topCount = 0;
+  let allCounted = true;
+  let sum = 0;
+  const layers = summary.layers;
+  for (let i = 0; i < layers.length; i++) {
+    const l = layers[i];
+    if (l.depth === 0) {
+      topCount++;
+      if (l.params === null) {
+        allCounted = false;
+      } else {
+        sum += l.params;
+      }
+    }
+  }
   if (
     summary.parts.table &&
-    top.length > 0 &&
-    top.every(l => l.params !== null) &&
+    topCount > 0 &&
+    allCounted &&
     t.trainable !== null &&
     t.nonTrainable !== null
   ) {
-    const sum = top.reduce((acc, l) => acc + (l.params ?? 0), 0);
     const weights = t.trainable + t.nonTrainable;
     if (sum !== weights) {
       warnings.push(

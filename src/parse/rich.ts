@@ -13,7 +13,7 @@
  * characters in a name), the row is split on its vertical bars instead.
  * A table wider than rich's console is cropped: the right border is missing.
  */
-import { isBlankRange, isSpace, Lines, trimEnd, trimmedSlice } from './lines';
+import { isSpace, isTrailingSpace, Lines, trimEnd } from './lines';
 import {
   buildRow,
   columnKind,
@@ -235,20 +235,21 @@ export function readRichTable(
   const paramsCol = columns.findIndex(c => c.kind === 'params');
   const startCol = paramsCol >= 0 ? paramsCol : 0;
   // A row's lines: the index of a line whose bars line up with the top
-  // border (its cells are cut out only when the row is read: no strings per
-  // line), or the cells of a line split on its bars.
+  // border (its cells are read in place when the row is read: no strings
+  // per line), or the cells of a line split on its bars.
   // Reused from row to row (`rowCount` lines in use): a row costs no array.
   const rowLines: RowLine[] = [];
   let rowCount = 0;
   let rowStart = -1;
   const separated = hasRowSeparators(lines, i);
+  // The joined cells of a row, reused too: `buildRow` does not keep them.
+  const cells: string[] = new Array(ncols);
   const flush = (endLine: number) => {
     if (rowCount === 0) {
       return;
     }
-    const cells: string[] = new Array(ncols);
     for (let k = 0; k < ncols; k++) {
-      cells[k] = rowCell(bounds, rowLines, rowCount, k);
+      cells[k] = rowCell(lines, bounds, rowLines, rowCount, k);
     }
     layers.push(
       buildRow(
@@ -282,7 +283,7 @@ export function readRichTable(
     }
     let line: RowLine;
     if (isAligned(text, bounds)) {
-      line = text;
+      line = i;
     } else {
       const cells = lineCells(text, bounds, cropped);
       if (!cells) {
@@ -292,7 +293,11 @@ export function readRichTable(
     }
     // Without row separators (show_lines=False), a row starts where its
     // Param # cell is filled: rich prints counts on a row's first line.
-    if (!separated && rowCount > 0 && !isBlankCell(bounds, line, startCol)) {
+    if (
+      !separated &&
+      rowCount > 0 &&
+      !isBlankCell(lines, bounds, line, startCol)
+    ) {
       flush(i - 1);
     }
     if (rowCount === 0) {
@@ -309,71 +314,107 @@ export function readRichTable(
   return piece;
 }
 
-/** A line of a row: an aligned line's text, or a shifted line's cells. */
-type RowLine = string | string[];
+/** A line of a row: an aligned line's index, or a shifted line's cells. */
+type RowLine = number | string[];
 
-/** Where cell `k` of a row line lies: a string and a range of it. */
+/**
+ * Where cell `k` of a row line lies: a string and a range of it (the whole
+ * text for an aligned line, so that no string is made per line and cell).
+ * Written to `RANGE`, not returned: this runs for every cell of every line.
+ */
 function cellRange(
+  lines: Lines,
   bounds: number[],
   line: RowLine,
   k: number
-): { s: string; from: number; to: number } {
-  if (typeof line === 'string') {
-    const s = line;
+): void {
+  if (typeof line === 'number') {
+    const start = lines.start(line);
+    const length = lines.end(line) - start;
     // A line cut short has empty cells past its end.
-    const from = Math.min(bounds[k] + 1, s.length);
-    const to =
-      k + 1 < bounds.length ? Math.min(bounds[k + 1], s.length) : s.length;
-    return { s, from, to: Math.max(from, to) };
+    const from = Math.min(bounds[k] + 1, length);
+    const to = k + 1 < bounds.length ? Math.min(bounds[k + 1], length) : length;
+    RANGE.s = lines.source;
+    RANGE.from = start + from;
+    RANGE.to = start + Math.max(from, to);
+    return;
   }
   const s = line[k] ?? '';
-  return { s, from: 0, to: s.length };
-}
-
-function isBlankCell(bounds: number[], line: RowLine, k: number): boolean {
-  const { s, from, to } = cellRange(bounds, line, k);
-  return isBlankRange(s, from, to);
+  RANGE.s = s;
+  RANGE.from = 0;
+  RANGE.to = s.length;
 }
 
 /**
- * Cell `k` of a row, its wrapped lines joined with a space (what `joinCell`
- * does with the cells' strings, without making them). The Layer cell's first
- * line keeps its indent (nesting `└`).
+ * `cellRange`'s answer. Its users set `s` back to '' at once: a string kept
+ * here would keep the whole input alive between parses.
+ */
+const RANGE = { s: '', from: 0, to: 0 };
+
+function isBlankCell(
+  lines: Lines,
+  bounds: number[],
+  line: RowLine,
+  k: number
+): boolean {
+  cellRange(lines, bounds, line, k);
+  const s = RANGE.s;
+  RANGE.s = '';
+  for (let i = RANGE.from; i < RANGE.to; i++) {
+    if (!isSpace(s.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Cell `k` of a row, its wrapped lines trimmed and joined with a space
+ * (what `joinCell` does with the cells' strings), each piece cut out once,
+ * already trimmed. The Layer cell's first line keeps its indent (nesting
+ * `└`).
  */
 function rowCell(
+  lines: Lines,
   bounds: number[],
   rowLines: RowLine[],
   count: number,
   k: number
 ): string {
-  let out: string[] | null = null;
-  let single = '';
+  let out = '';
   for (let r = 0; r < count; r++) {
-    const range = cellRange(bounds, rowLines[r], k);
-    const s = range.s;
-    let from = range.from;
+    cellRange(lines, bounds, rowLines[r], k);
+    const s = RANGE.s;
+    RANGE.s = '';
+    let from = RANGE.from;
+    let to = RANGE.to;
     // One space of padding each side of a rich cell.
-    if (from < range.to && s.charCodeAt(from) === 0x20) {
+    if (from < to && s.charCodeAt(from) === 0x20) {
       from++;
     }
-    const t =
-      r === 0 && k === 0
-        ? trimEnd(s.slice(from, range.to))
-        : trimmedSlice(s, from, range.to);
+    if (r === 0 && k === 0) {
+      while (to > from && isTrailingSpace(s.charCodeAt(to - 1))) {
+        to--;
+      }
+    } else {
+      while (from < to && isSpace(s.charCodeAt(from))) {
+        from++;
+      }
+      while (to > from && isSpace(s.charCodeAt(to - 1))) {
+        to--;
+      }
+    }
+    const t = s.slice(from, to);
     if (count === 1) {
       return t;
     }
+    // Joined by concatenation: `join` on an array of two cost more than
+    // the rest of the cell (the readers flatten the result once).
     if (t !== '') {
-      if (out) {
-        out.push(t);
-      } else if (single === '') {
-        single = t;
-      } else {
-        out = [single, t];
-      }
+      out = out === '' ? t : out + ' ' + t;
     }
   }
-  return out ? out.join(' ') : single;
+  return out;
 }
 
 /** Whether the body (from line `i` to the bottom border) has `├─┼─┤` lines. */
