@@ -57,7 +57,7 @@ for (const [flavour] of FLAVOURS) {
   for (const n of SIZES) {
     const text = scaled(flavour, n);
     const bytes = Buffer.byteLength(text, 'utf-8');
-    const runs = n >= 100000 ? 5 : n >= 10000 ? 11 : n >= 1000 ? 41 : 201;
+    const runs = n >= 100000 ? 9 : n >= 10000 ? 31 : n >= 1000 ? 61 : 201;
     const { ms, layers } = time(text, runs);
     if (layers !== n) {
       throw new Error(`${flavour}: expected ${n} layers, parsed ${layers}`);

@@ -115,17 +115,17 @@ function lineCells(
     }
     return cells;
   }
-  // Wide characters shift the borders: split on the bars themselves.
+  // Wide characters shift the borders: split on the bars themselves (each
+  // part cut out once, not built a character at a time).
   const parts: string[] = [];
-  let cur = '';
-  for (let i = left + 1; i < text.length; i++) {
+  let from = left + 1;
+  for (let i = from; i < text.length; i++) {
     if (isVertical(text.charCodeAt(i))) {
-      parts.push(cur);
-      cur = '';
-    } else {
-      cur += text[i];
+      parts.push(text.slice(from, i));
+      from = i + 1;
     }
   }
+  const cur = text.slice(from);
   if (cropped || cur.trim() !== '') {
     parts.push(cur);
   }
