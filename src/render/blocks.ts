@@ -264,7 +264,7 @@ export class RowBody {
     const value = widths.map(cssWidth).join(' ');
     if (value !== this._columns) {
       this._columns = value;
-      this.table.style.setProperty('--jp-KerasSummary-columns', value);
+      this.table.style.setProperty('--jp-keras-summary-columns', value);
     }
   }
 

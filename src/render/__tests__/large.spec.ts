@@ -187,7 +187,7 @@ function columnWidths(
   view: SummaryView
 ): { ch: number; em: number; px: number }[] {
   const table = view.node.querySelector<HTMLTableElement>('table')!;
-  const value = table.style.getPropertyValue('--jp-KerasSummary-columns');
+  const value = table.style.getPropertyValue('--jp-keras-summary-columns');
   return Array.from(
     value.matchAll(/calc\(([\d.]+)ch \+ ([\d.]+)em \+ ([\d.]+)px\)/g)
   ).map(m => ({ ch: Number(m[1]), em: Number(m[2]), px: Number(m[3]) }));
@@ -235,7 +235,7 @@ describe('large tables in blocks', () => {
     expect(table.classList).not.toContain('jp-KerasSummary-blocks');
     expect(blockSizes(view)).toEqual([BLOCK_THRESHOLD]);
     expect(table.hasAttribute('role')).toBe(false);
-    expect(table.style.getPropertyValue('--jp-KerasSummary-columns')).toBe('');
+    expect(table.style.getPropertyValue('--jp-keras-summary-columns')).toBe('');
   });
 
   it('gives every column at least the characters of its longest cell', async () => {
