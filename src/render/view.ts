@@ -54,8 +54,9 @@ export interface SummaryViewOptions {
   rowChunks?: { threshold?: number; size?: number };
   /**
    * Tables longer than `threshold` rows are laid out in blocks of `size`
-   * rows that the browser skips while off screen (blocks.ts; defaults:
-   * BLOCK_THRESHOLD and BLOCK_ROWS).
+   * rows, each row a grid with computed column widths, so that adding rows
+   * lays out only those (blocks.ts; defaults: BLOCK_THRESHOLD and
+   * BLOCK_ROWS).
    */
   rowBlocks?: { threshold?: number; size?: number };
   /** Start with letters (B, T, H, W) instead of None; default false. */
@@ -65,9 +66,9 @@ export interface SummaryViewOptions {
 /**
  * Above this many rows, rows are added in chunks between frames: the first
  * chunk (a screenful and more) shows and works at once, and the table is
- * whole a few frames later (`ready`). Building a row's DOM is most of what
- * showing a large table costs once blocks spare the layout (blocks.ts), so
- * a 1,000-row table would otherwise block the page for its whole build.
+ * whole a few dozen frames later (`ready`). Building, styling and laying
+ * out a row costs about the same wherever it is, so a 1,000-row table
+ * would otherwise block the page for the whole of it.
  */
 export const CHUNK_THRESHOLD = 200;
 /**
@@ -76,9 +77,9 @@ export const CHUNK_THRESHOLD = 200;
  */
 export const CHUNK_SIZE = 40;
 /**
- * Later chunks go on adding rows for this long (ms): rows off screen cost
- * little more than building them (blocks.ts), so the table fills in a few
- * dozen frames without any of them taking long.
+ * Later chunks go on adding rows for this long (ms). With blocks, a chunk's
+ * rows are laid out alone (blocks.ts), so every frame of the fill costs
+ * about the same, from the first chunk to the last.
  */
 const CHUNK_MS = 25;
 /** Above this many rows, the table is laid out in blocks (blocks.ts). */
