@@ -176,10 +176,12 @@ export async function showOutputs(
 
 /**
  * Text without ANSI escape sequences (what JupyterLab shows as colour),
- * including one cut short at the end of a chunk, which JupyterLab drops too.
+ * including one cut short at the end of a chunk (`ESC [` and digits), which
+ * JupyterLab drops too. A lone ESC at the end is not a sequence yet:
+ * JupyterLab shows it as a character, and so does this.
  */
 export const stripAnsi = (s: string): string =>
-  s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\x1b(\[[0-9;]*)?$/, '');
+  s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\x1b\[[0-9;]*$/, '');
 
 /** Whether `rendermime` shows a real tf.keras 2 summary (a stream) as a table. */
 export async function rendersTable(
