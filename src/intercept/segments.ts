@@ -28,22 +28,33 @@ export function mayHoldSummary(text: string): boolean {
 const MARKER_SPAN = Math.max(...MARKERS.map(m => m.length));
 
 /**
- * `mayHoldSummary` for a growing stream. JupyterLab hands a stream renderer
- * the whole text for every chunk, and a stream only grows at its end (a
- * `\r` or `\b` rewrites its last line, never an earlier one). While no
- * marker has turned up, the text up to its last newline is remembered and
- * the next text, when it starts with it (one native comparison), is
- * scanned only from there: a long log costs a comparison per chunk, not
- * four searches through all of it.
+ * A stream seen chunk by chunk. JupyterLab hands a stream renderer the
+ * whole text for every chunk, and a stream only grows at its end (a `\r`
+ * or `\b` rewrites its last line, never an earlier one). The text up to its
+ * last newline is remembered, and the next text, when it starts with it
+ * (one native comparison), is new only from there: a long log costs a
+ * comparison per chunk, not searches through all of it.
  */
-export class StreamMarkers {
-  mayHoldSummary(text: string): boolean {
+class GrowingText {
+  /** Where `text` is new since the text remembered (0: all of it). */
+  protected _newFrom(text: string): number {
     const head = this._head;
-    let from = 0;
-    if (head.length > 0 && text.startsWith(head)) {
-      // A marker may start just before the end of what was scanned.
-      from = Math.max(0, head.length - (MARKER_SPAN - 1));
-    }
+    return head.length > 0 && text.startsWith(head) ? head.length : 0;
+  }
+
+  /** Remember `text` up to its last newline (or nothing). */
+  protected _remember(text: string | null): void {
+    this._head = text ? text.slice(0, text.lastIndexOf('\n') + 1) : '';
+  }
+
+  private _head = '';
+}
+
+/** `mayHoldSummary` for a growing stream: only what is new is searched. */
+export class StreamMarkers extends GrowingText {
+  mayHoldSummary(text: string): boolean {
+    // A marker may start just before the end of what was searched.
+    const from = Math.max(0, this._newFrom(text) - (MARKER_SPAN - 1));
     let found = false;
     for (const m of MARKERS) {
       if (text.indexOf(m, from) !== -1) {
@@ -53,34 +64,25 @@ export class StreamMarkers {
     }
     // Remember only a text with no marker: one with a marker gets parsed,
     // which costs far more than searching it.
-    this._head = found ? '' : text.slice(0, text.lastIndexOf('\n') + 1);
+    this._remember(found ? null : text);
     return found;
   }
-
-  private _head = '';
 }
 
 /**
  * Whether a growing stream may have gained a whole table. A table becomes
  * whole only with its closing line (an ASCII table's `=` rule, a box
- * table's `└` border), so while a stream shows no table, a chunk that
- * brings neither character cannot make one appear: the parse is skipped.
- * A summary printed line by line (tf.keras 2) is then parsed a handful of
- * times instead of once per line. As for markers, only what follows the
- * last newline of the text checked before is new.
+ * table's `└` border), so while a stream shows no table, a text whose new
+ * part brings neither character cannot make one appear: the parse is
+ * skipped. A summary printed line by line (tf.keras 2) is then parsed a
+ * handful of times instead of once per line.
  */
-export class TableCloseWatch {
+export class TableCloseWatch extends GrowingText {
   mayClose(text: string): boolean {
-    const head = this._head;
-    const grew = head.length > 0 && text.startsWith(head);
-    const from = grew ? head.length : 0;
-    this._head = text.slice(0, text.lastIndexOf('\n') + 1);
-    return (
-      !grew || text.indexOf('=', from) !== -1 || text.indexOf('└', from) !== -1
-    );
+    const from = this._newFrom(text);
+    this._remember(text);
+    return text.indexOf('=', from) !== -1 || text.indexOf('└', from) !== -1;
   }
-
-  private _head = '';
 }
 
 /**

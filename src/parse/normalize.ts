@@ -249,24 +249,33 @@ function stripAnsi(input: string): NormalizedText {
   const next = new Finder(input, ['\x1b', '\r']);
   let i = next.from(0);
   while (i !== -1) {
-    let after = -1;
-    if (input.charCodeAt(i) === ESC) {
-      b.copy(run, i);
-      after = skipEscape(input, i);
-    } else if (input.charCodeAt(i + 1) === 0x0a) {
-      // The `\r` of a `\r\n` is dropped; the `\n` starts the next run.
-      b.copy(run, i);
-      after = i + 1;
-    }
+    const after = skipControl(input, i);
     if (after === -1) {
       i = next.from(i + 1);
     } else {
+      b.copy(run, i);
       run = after;
       i = after < n ? next.from(after) : -1;
     }
   }
   b.copy(run, n);
   return b.finish(n);
+}
+
+/**
+ * What both decoders drop at `i`: an escape sequence, or the `\r` of a
+ * `\r\n` (the `\n` starts the next run). Returns the index just after it,
+ * or -1 when the character at `i` is kept.
+ */
+function skipControl(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === ESC) {
+    return skipEscape(s, i);
+  }
+  if (c === 0x0d && s.charCodeAt(i + 1) === 0x0a) {
+    return i + 1;
+  }
+  return -1;
 }
 
 /** Index just after the escape sequence starting at `i`. */
@@ -359,13 +368,11 @@ function decodeHtml(input: string): NormalizedText {
           after = semi + 1;
         }
       }
-    } else if (c === ESC) {
-      b.copy(run, i);
-      after = skipEscape(input, i);
-    } else if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) {
-      // The `\r` of a `\r\n` is dropped; the `\n` starts the next run.
-      b.copy(run, i);
-      after = i + 1;
+    } else {
+      after = skipControl(input, i);
+      if (after !== -1) {
+        b.copy(run, i);
+      }
     }
     if (after === -1) {
       // Kept as text: part of the run.

@@ -19,18 +19,18 @@
  * built as. `fit` keeps the widest cell of every column.
  */
 
+import { FLAT } from './filter';
 import { nameIndent } from './table';
 
 const ROW = 'jp-KerasSummary-row';
-export const BLOCKS = 'jp-KerasSummary-blocks';
+const BLOCKS = 'jp-KerasSummary-blocks';
 const BLOCK = 'jp-KerasSummary-block';
-const FLAT = 'jp-KerasSummary-flat';
 
 /**
  * A width made of characters of the table's (monospace) font, ems of it and
  * pixels: what CSS can add up exactly with `calc()`.
  */
-export interface Width {
+interface Width {
   ch: number;
   em: number;
   px: number;
@@ -55,7 +55,7 @@ function wider(a: Width, b: Width): Width {
   return approx(b) > approx(a) ? b : a;
 }
 
-export function cssWidth(w: Width): string {
+function cssWidth(w: Width): string {
   const round = (v: number) => Math.round(v * 100) / 100;
   return `calc(${round(w.ch)}ch + ${round(w.em)}em + ${round(w.px)}px)`;
 }
@@ -122,7 +122,7 @@ function contentWidth(node: Node, flat: boolean): Width {
  * The width a cell needs: its content, its padding and some slack.
  * `indent`: the left padding (em) of a nested row's name, when it has one.
  */
-export function cellWidth(cell: HTMLElement, flat: boolean, indent = 0): Width {
+function cellWidth(cell: HTMLElement, flat: boolean, indent = 0): Width {
   const left: Width =
     indent > 0 && !flat
       ? { ch: 0, em: indent, px: 0 }
@@ -137,7 +137,7 @@ export function cellWidth(cell: HTMLElement, flat: boolean, indent = 0): Width {
  * The roles a table row and its cells lose when CSS changes their
  * `display` (as blocks do), given back as ARIA roles.
  */
-export function setRowRoles(row: HTMLTableRowElement): void {
+function setRowRoles(row: HTMLTableRowElement): void {
   if (row.getAttribute('role') === 'row') {
     return;
   }
@@ -220,6 +220,14 @@ export class RowBody {
       fragment.appendChild(node);
     }
     block.appendChild(fragment);
+  }
+
+  /** Put `node` (an explanation's row) right after `row`, in its block. */
+  insertAfter(row: HTMLTableRowElement, node: HTMLTableRowElement): void {
+    if (this.blockRows) {
+      setRowRoles(node);
+    }
+    row.after(node);
   }
 
   /** Put exactly `nodes` into the body, in this order. */

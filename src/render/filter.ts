@@ -94,7 +94,8 @@ export function arrange(
   };
 }
 
-const FLAT = 'jp-KerasSummary-flat';
+/** On the table while rows are listed flat (filtered or sorted). */
+export const FLAT = 'jp-KerasSummary-flat';
 const PATH = 'jp-KerasSummary-path';
 /** Marks what `applyArrangement` hid, so that it unhides only that. */
 const MARK = 'data-keras-filtered';

@@ -13,7 +13,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { analyzeSummary } from '../analyze';
 import type { SummaryFacts } from '../analyze';
 import type { Summary } from '../parse';
-import { RowBody, setRowRoles } from './blocks';
+import { RowBody } from './blocks';
 import { copyText } from './copy';
 import { h, isFocusable } from './dom';
 import {
@@ -52,13 +52,6 @@ export interface SummaryViewOptions {
    * between frames (defaults: CHUNK_THRESHOLD and CHUNK_SIZE).
    */
   rowChunks?: { threshold?: number; size?: number };
-  /**
-   * Tables longer than `threshold` rows are laid out in blocks of `size`
-   * rows, each row a grid with computed column widths, so that adding rows
-   * lays out only those (blocks.ts; defaults: BLOCK_THRESHOLD and
-   * BLOCK_ROWS).
-   */
-  rowBlocks?: { threshold?: number; size?: number };
   /** Start with letters (B, T, H, W) instead of None; default false. */
   dimensionLetters?: boolean;
 }
@@ -464,7 +457,11 @@ export class SummaryView {
         ? trans.__('Layers of %1', summary.model)
         : trans.__('Layers of the model');
       const table = buildTable(columns, label);
-      const body = new RowBody(table, this._blockRows(layers.length));
+      // Large tables in blocks, laid out row by row (blocks.ts).
+      const body = new RowBody(
+        table,
+        layers.length > BLOCK_THRESHOLD ? BLOCK_ROWS : 0
+      );
       const scroll = h('div', 'jp-KerasSummary-scroll');
       scroll.appendChild(table);
       view.appendChild(scroll);
@@ -546,15 +543,12 @@ export class SummaryView {
     if (!b) {
       return;
     }
-    let stop = Math.min(end, b.total);
-    if (b.built >= stop) {
+    if (b.built >= Math.min(end, b.total)) {
       return;
     }
     const added: HTMLTableRowElement[] = [];
-    for (let i = b.built; i < stop; i++) {
-      if (i === stop - 1 && stop < b.total && now() < until) {
-        stop++;
-      }
+    let i = b.built;
+    for (; i < b.total && (i < end || now() < until); i++) {
       const row = this._safeRow(b.ctx, i);
       if (this._collapsed.size > 0) {
         row.hidden = this._isHidden(i);
@@ -568,7 +562,7 @@ export class SummaryView {
       b.rows.push(row);
       added.push(row);
     }
-    b.built = stop;
+    b.built = i;
     b.body.fit(added);
     b.body.append(added);
     this._tools?.rowsAdded();
@@ -631,17 +625,6 @@ export class SummaryView {
       timer = setTimeout(run, 0);
       b.cancel = () => clearTimeout(timer!);
     }
-  }
-
-  /** Rows per block for a table of `rows` rows; 0: one body, table layout. */
-  private _blockRows(rows: number): number {
-    const given = this._options.rowBlocks ?? {};
-    const threshold = Number(given.threshold ?? BLOCK_THRESHOLD);
-    const size = Number(given.size ?? BLOCK_ROWS);
-    if (!(rows > threshold) || !Number.isFinite(size) || size < 1) {
-      return 0;
-    }
-    return Math.floor(size);
   }
 
   private _chunks(): { threshold: number; size: number } {
@@ -870,10 +853,7 @@ export class SummaryView {
     cell.colSpan = Math.max(1, b.ctx.columns.length);
     cell.appendChild(dialog);
     holder.appendChild(cell);
-    if (b.body.blocked) {
-      setRowRoles(holder);
-    }
-    row.after(holder);
+    b.body.insertAfter(row, holder);
 
     const lineage = control.getAttribute('data-lineage') ?? '';
     this._open = {

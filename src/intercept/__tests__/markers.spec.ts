@@ -121,9 +121,14 @@ describe('TableCloseWatch', () => {
 
   it('checks again from the start when the text is not the one before, grown', () => {
     const watch = new TableCloseWatch();
-    expect(watch.mayClose('a\nb\n')).toBe(true);
-    expect(watch.mayClose('a\nb\nc\n')).toBe(false);
-    expect(watch.mayClose('x\nb\nc\n')).toBe(true);
-    expect(watch.mayClose('x\nb\nc\n====\n')).toBe(true);
+    // First text: searched whole.
+    expect(watch.mayClose('a\n====\n')).toBe(true);
+    // Grown: only the new part counts.
+    expect(watch.mayClose('a\n====\nb\n')).toBe(false);
+    // Rewritten: searched whole again.
+    expect(watch.mayClose('x\n====\nb\n')).toBe(true);
+    // No closing character anywhere: no table can be whole.
+    expect(watch.mayClose('x\nb\n')).toBe(false);
+    expect(watch.mayClose('x\nb\n\u2514\n')).toBe(true);
   });
 });
