@@ -1,6 +1,7 @@
 /** Dimension roles and lineage, from a parsed summary. Pure: no DOM. */
 export * from './types';
 export { analyzeSummary } from './dims';
+export { formatCount } from './format';
 export {
   axisKind,
   axisMeaning,

@@ -12,7 +12,7 @@
  */
 import type { LayerRow, Summary, TensorShape } from '../parse/types';
 import { rowInputs, RowInput } from './inputs';
-import { fmt } from './params/build';
+import { formatCount } from './format';
 import {
   batchnorm,
   bidirectional,
@@ -127,7 +127,7 @@ function explainRow(
   const weighted = types.filter(t => t.family !== 'weightless');
   if (weighted.length === 0) {
     return {
-      text: `not explained: ${types[0].name} has no weights; Param # = ${fmt(count)}`,
+      text: `not explained: ${types[0].name} has no weights; Param # = ${formatCount(count)}`,
       matches: false,
       terms: [],
       notes: []

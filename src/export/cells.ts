@@ -3,6 +3,7 @@
  * Keras printed, `Layer (type)` split in two), each cell's plain text, and
  * the totals lines. Pure: no DOM.
  */
+import { formatCount } from '../analyze/format';
 import type { ColumnKind, LayerRow, Summary, Totals } from '../parse/types';
 
 export type ExportColumn = ColumnKind | 'type';
@@ -45,13 +46,6 @@ export function exportColumns(summary: Summary): ExportColumn[] {
     kinds.unshift('layer', 'type');
   }
   return kinds;
-}
-
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** `100480` → `100,480`, as Keras 3 prints counts. */
-export function formatCount(n: number): string {
-  return Number.isFinite(n) ? COUNT.format(n) : String(n);
 }
 
 /** The Param # cell: the count with separators (or bare, for CSV), else the text as printed. */

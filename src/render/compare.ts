@@ -21,7 +21,7 @@ import type {
 } from '../analyze/compare';
 import type { LayerRow, Summary } from '../parse/types';
 import { button, h } from './dom';
-import { formatCount } from './format';
+import { formatCount } from '../analyze/format';
 
 /** Opens the comparison for `summary`; `origin` is the output node it was asked from. */
 export type CompareHandler = (summary: Summary, origin: HTMLElement) => void;

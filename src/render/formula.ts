@@ -17,7 +17,7 @@ import type { LayerRow, Summary, TensorShape } from '../parse/types';
 import { rowLinks, shapeText } from './connections';
 import { fill, h, slot } from './dom';
 import type { ExplainContext, Explanation } from './explain';
-import { formatCount } from './format';
+import { formatCount } from '../analyze/format';
 
 /**
  * The formulas of every row of a summary, worked out once per summary (the

@@ -18,4 +18,4 @@ export type { RowContext, RowNode, TableColumn } from './table';
 export { shapeParts } from './shape';
 export type { ShapePart } from './shape';
 export { copyText } from './copy';
-export { formatCount } from './format';
+export { formatCount } from '../analyze/format';

@@ -6,7 +6,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { Summary, Totals } from '../parse/types';
 import { button, h } from './dom';
-import { formatCount } from './format';
+import { formatCount } from '../analyze/format';
 
 export interface Header {
   node: HTMLElement;

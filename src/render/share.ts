@@ -13,7 +13,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { layerDepth } from '../analyze/nesting';
 import type { LayerRow, Summary } from '../parse/types';
 import { h } from './dom';
-import { formatCount } from './format';
+import { formatCount } from '../analyze/format';
 import type { TableColumn } from './table';
 
 const finite = (n: unknown): n is number =>

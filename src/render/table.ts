@@ -10,7 +10,7 @@ import { layerDepth, parentRows } from '../analyze/nesting';
 import { exportColumns } from '../export/cells';
 import { button, h } from './dom';
 import { ControlRef, controlKey, dimFact, ExplainContext } from './explain';
-import { formatCount } from './format';
+import { formatCount } from '../analyze/format';
 import { paramFormula, paramsLabel } from './formula';
 import { shapeParts } from './shape';
 import { showDim } from './teaching';

@@ -20,7 +20,7 @@ import {
 import type { Summary } from '../parse/types';
 import { fill, h, slot } from './dom';
 import type { ExplainContext } from './explain';
-import { formatCount } from './format';
+import { formatCount } from '../analyze/format';
 import type { LetterEntry } from './letters';
 import { rowLink } from './connections';
 import { dimensionName } from './strings';

@@ -3,18 +3,13 @@
  * and the two result builders. `made` refuses to return a formula whose
  * terms do not add up to the printed count, so no caller can produce one.
  */
+import { formatCount } from '../format';
 import type { TensorShape } from '../../parse/types';
 import type { ParamFormula, ParamTerm } from '../params';
 
-/** `100480` → `100,480`. */
-export function fmt(n: number): string {
-  const s = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0 ? `-${s}` : s;
-}
-
 /** `1 input channel`, `3 input channels`. */
 export function channels(n: number, kind = ''): string {
-  return `${fmt(n)} ${kind}channel${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${kind}channel${n === 1 ? '' : 's'}`;
 }
 
 /** A positive integer size, or null for `None`, `?` or a missing axis. */
@@ -65,10 +60,10 @@ export function made(
 ): ParamFormula {
   const sum = terms.reduce((s, t) => s + t.value, 0);
   if (sum !== count) {
-    return unexplained(count, `${expr} gives ${fmt(sum)}`, extra.notes);
+    return unexplained(count, `${expr} gives ${formatCount(sum)}`, extra.notes);
   }
   const result: ParamFormula = {
-    text: `${expr} = ${fmt(count)}`,
+    text: `${expr} = ${formatCount(count)}`,
     matches: true,
     terms,
     notes: extra.notes ?? []
@@ -86,7 +81,7 @@ export function unexplained(
   notes: string[] = []
 ): ParamFormula {
   return {
-    text: `not explained: ${why}; Param # = ${fmt(count)}`,
+    text: `not explained: ${why}; Param # = ${formatCount(count)}`,
     matches: false,
     terms: [],
     notes

@@ -5,12 +5,12 @@
  * "not explained" result when the shapes are known but no known formula
  * gives the count, or null when too little is known to tell.
  */
+import { formatCount } from '../format';
 import type { LayerRow, TensorShape } from '../../parse/types';
 import type { ParamFormula } from '../params';
 import {
   channels,
   div,
-  fmt,
   kernelNote,
   kernelShape,
   lastDim,
@@ -35,7 +35,7 @@ export interface Ctx {
   format: 'keras1' | 'keras2' | 'keras3';
 }
 
-const f = fmt;
+const f = formatCount;
 
 // ---------------------------------------------------------------- Dense
 
