@@ -3,7 +3,7 @@
  * `Model: "…"` heading, the table and each totals line to Jupyter as
  * separate display outputs, each a `<pre>` of `<span>`s. Pure: no DOM.
  */
-import { parsePieces, withChecks } from '../parse';
+import { parseParts, withChecks } from '../parse';
 import type { Summary, SummaryFormat } from '../parse';
 import { hasWholeTable, mayHoldSummary, plainText } from './segments';
 
@@ -30,7 +30,7 @@ export function readRichPiece(
   if (!mayHoldSummary(html) || !isRichPre(html)) {
     return null;
   }
-  const found = parsePieces(html, { kind: 'html' });
+  const found = parseParts(html, { kind: 'html' });
   if (found.length !== 1) {
     return null;
   }

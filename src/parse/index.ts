@@ -1,6 +1,6 @@
 /** The parser's public surface. Pure: no DOM, no JupyterLab. */
 export * from './types';
-export { parseText, parsePieces, withChecks } from './parse';
+export { parseText, parseParts, withChecks } from './parse';
 export type { ParseOptions } from './parse';
 export { canContinue, mergeSummaries } from './group';
 export { normalize, looksLikeHtml } from './normalize';

@@ -91,7 +91,7 @@ export interface Totals {
   optimizerSize?: string;
 }
 
-/** Which parts of a summary a piece of text held. Rich splits one summary into several outputs. */
+/** Which parts of a summary a text held. rich sends each part as a notebook output of its own (a piece). */
 export interface SummaryParts {
   heading: boolean;
   table: boolean;

@@ -29,7 +29,7 @@ jest.mock('../../parse', () => {
   return {
     ...actual,
     parseText: guard('parseText'),
-    parsePieces: guard('parsePieces')
+    parseParts: guard('parseParts')
   };
 });
 

@@ -1,7 +1,7 @@
 /**
- * The lines printed around a table: the `Model: "name"` heading and the
- * totals. Rich sends each of them to Jupyter as an output of its own, so each
- * must be readable alone.
+ * The parts of a summary printed around its table: the `Model: "name"`
+ * heading and the totals lines. rich sends each of them to Jupyter as an
+ * output of its own (a piece), so each must be readable alone.
  */
 import type { Totals } from './types';
 

@@ -19,7 +19,7 @@ import {
   columnKind,
   cutWarnings,
   TableColumn,
-  TablePiece
+  TablePart
 } from './table';
 import type { LayerRow } from './types';
 
@@ -83,7 +83,7 @@ function isVertical(c: number): boolean {
   return c === 0x2502 || c === 0x2503 || c === 0x2551;
 }
 
-export function isRichTop(text: string): boolean {
+export function isKeras3Top(text: string): boolean {
   return borderKind(text) === 'top';
 }
 
@@ -167,14 +167,14 @@ function joinCell(lines: string[], keepIndent: boolean): string {
 }
 
 /**
- * Read a rich table whose top border is `lines[top]`. Returns null when the
+ * Read a Keras 3 table (drawn by rich) whose top border is `lines[top]`. Returns null when the
  * lines that follow are not a Keras summary table (no `Layer (type)` header).
  */
-export function readRichTable(
+export function readKeras3Table(
   lines: Lines,
   top: number,
   mayBeCut = true
-): TablePiece | null {
+): TablePart | null {
   const border = lines.text(top);
   const left = firstNonSpace(border);
   const bounds = [left];
@@ -307,11 +307,11 @@ export function readRichTable(
   }
   // The table was cut off before its bottom border (a stream still arriving).
   flush(i - 1);
-  const piece = finish(columns, layers, top, i - 1);
-  piece.warnings.push(
+  const table = finish(columns, layers, top, i - 1);
+  table.warnings.push(
     'The table ends before its bottom border: it may be incomplete.'
   );
-  return piece;
+  return table;
 }
 
 /** A line of a row: an aligned line's index, or a shifted line's cells. */
@@ -370,7 +370,7 @@ function isBlankCell(
 
 /**
  * Cell `k` of a row, its wrapped lines trimmed and joined with a space
- * (what `joinCell` does with the cells' strings), each piece cut out once,
+ * (what `joinCell` does with the cells' strings), each fragment cut out once,
  * already trimmed. The Layer cell's first line keeps its indent (nesting
  * `└`).
  */
@@ -441,7 +441,7 @@ function finish(
   layers: LayerRow[],
   firstLine: number,
   lastLine: number
-): TablePiece {
+): TablePart {
   return {
     format: 'keras3',
     columns,
