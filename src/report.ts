@@ -3,7 +3,7 @@
  * with each layer's dimension facts attached. Beside the parser, used by the
  * CLI and by "copy as JSON"; imports nothing from the renderer.
  */
-import { analyzeSummary, explainAllParams } from './analyze';
+import { analyzeSummary } from './analyze';
 import type { Summary } from './parse';
 
 export interface DimReport {
@@ -20,7 +20,6 @@ export interface DimReport {
 
 export function reportSummary(summary: Summary): Record<string, unknown> {
   const facts = analyzeSummary(summary);
-  const formulas = explainAllParams(summary);
   const nameOf = (row: number | null) =>
     row === null ? null : (summary.layers[row]?.name ?? null);
   const { layers, ...rest } = summary;
@@ -40,7 +39,7 @@ export function reportSummary(summary: Summary): Record<string, unknown> {
         consumers: d.consumers.map(r => summary.layers[r].name)
       })),
       // How the Param # comes about, or null when no formula is known.
-      formula: formulas[i]
+      formula: facts.layers[i].formula
     }))
   };
 }

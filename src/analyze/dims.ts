@@ -18,7 +18,7 @@
  * but may change its size, so a what-if size stops there.
  */
 import type { LayerRow, Summary } from '../parse/types';
-import { refIndexes, RowInput, rowInputs } from './inputs';
+import { refIndexes, RowInput } from './inputs';
 import {
   AXIS_LETTER,
   AxisKind,
@@ -28,6 +28,7 @@ import {
   fixedBatchMeaning,
   keepsSize
 } from './meaning';
+import type { ParamFormula } from './params/types';
 import type {
   CallFacts,
   Connection,
@@ -112,10 +113,18 @@ function callPlan(layers: LayerRow[], inputs: RowInput[][]): CallPlan {
   return { calls, callOf };
 }
 
-export function analyzeSummary(summary: Summary): SummaryFacts {
+/**
+ * The dimension facts of every row, given which rows feed each row
+ * (`rowInputs`) and each row's formula (`explainRows`), which go into the
+ * facts as they are. `analyzeSummary` (summary.ts) is the entry point.
+ */
+export function analyzeDims(
+  summary: Summary,
+  inputs: RowInput[][],
+  formulas: (ParamFormula | null)[]
+): SummaryFacts {
   const layers = summary.layers;
   const hasConnections = summary.columns.some(c => c.kind === 'connected');
-  const inputs = rowInputs(layers, hasConnections);
   const plan = callPlan(layers, inputs);
   const lineages = new UnionFind();
   const sizes = new UnionFind();
@@ -340,7 +349,8 @@ export function analyzeSummary(summary: Summary): SummaryFacts {
       dims,
       inputs: inputs[i].map(x => x.row),
       calls: callFacts.length > 0 ? callFacts : [{ open: [] }],
-      connections
+      connections,
+      formula: formulas[i] ?? null
     };
   });
 

@@ -4,6 +4,7 @@
  */
 import type { Summary } from '../parse/types';
 import type { AxisKind } from './meaning';
+import type { ParamFormula } from './params/types';
 
 /** `batch`: axis 0 of a tensor. `variable`: a `None` on any other axis. */
 export type DimRole = 'batch' | 'variable';
@@ -93,6 +94,8 @@ export interface LayerFacts {
   calls: CallFacts[];
   /** The row's `Connected to` references, in printed order. */
   connections: Connection[];
+  /** How the row's Param # comes about, or null when no formula is known (see `explainAllParams`). */
+  formula: ParamFormula | null;
 }
 
 /** Where a what-if size group starts. */
