@@ -14,3 +14,6 @@ export {
   NotebookError
 } from './notebook';
 export type { NotebookSummary, OutputPlace } from './notebook';
+export { readPayload, payloadVersion } from './payload';
+export type { PayloadReading } from './payload';
+export * from './payload-types';

@@ -5,6 +5,7 @@
  * analysis (`src/analyze`), the renderer (`src/render`) and the CLI.
  * Nothing here depends on the DOM or on JupyterLab.
  */
+import type { Payload, PayloadRow } from './payload-types';
 
 /** Which printer produced the text. */
 export type SummaryFormat =
@@ -77,6 +78,11 @@ export interface LayerRow {
   /** Character span of this row's lines in the original input. */
   start: number;
   end: number;
+  /**
+   * The kernel's facts about this row (every call, weights, config), for a
+   * summary read from the companion's payload; absent for parsed text.
+   */
+  kernel?: PayloadRow;
 }
 
 /** The totals printed under the table. Byte sizes as printed, e.g. `397.54 KB`. */
@@ -98,6 +104,16 @@ export interface SummaryParts {
   totals: boolean;
 }
 
+/**
+ * Where a summary's facts come from: `text`, parsed from what Keras printed
+ * (cut cells, `multiple`, inferred dimensions); `kernel`, the companion's
+ * payload from the live model (exact).
+ */
+export type SummarySource = 'text' | 'kernel';
+
+/** What the kernel knows about the whole model: the payload but its rows. */
+export type KernelFacts = Omit<Payload, 'layers'>;
+
 /** One model summary found in a text. */
 export interface Summary {
   format: SummaryFormat;
@@ -114,6 +130,10 @@ export interface Summary {
   parts: SummaryParts;
   /** Problems a reader should know about: cut cells, params that do not add up. */
   warnings: string[];
+  /** Absent means `text`. */
+  source?: SummarySource;
+  /** For a summary read from the companion's payload: tensors, exact dimensions, the model's token. */
+  kernel?: KernelFacts;
 }
 
 /** The result of parsing one text. */
