@@ -204,7 +204,6 @@ function buildSummary(payload: Payload, text: string): Summary {
   const layers = payload.layers.map((row, i) =>
     buildRow(payload, row, printed?.layers[i] ?? null, keras3, end)
   );
-  const { layers: _, ...kernel } = payload;
   return {
     format: keras3 ? 'keras3' : 'keras2',
     model: payload.model.name,
@@ -216,8 +215,15 @@ function buildSummary(payload: Payload, text: string): Summary {
     parts: { heading: true, table: true, totals: true },
     warnings: [],
     source: 'kernel',
-    kernel
+    kernel: withoutRows(payload)
   };
+}
+
+/** The payload but its rows (each row keeps its own facts). */
+function withoutRows(payload: Payload): Omit<Payload, 'layers'> {
+  const kernel: Partial<Payload> = { ...payload };
+  delete kernel.layers;
+  return kernel as Omit<Payload, 'layers'>;
 }
 
 /** The summary in the printed text, when its rows line up with the payload's. */
