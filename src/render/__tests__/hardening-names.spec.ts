@@ -205,7 +205,7 @@ describe('hostile names in the view', () => {
         const view = mount({ summary });
         const controls = Array.from(
           view.node.querySelectorAll<HTMLButtonElement>(
-            'button[data-action="explain"]'
+            'button.jp-KerasSummary-control'
           )
         );
         for (const control of controls) {
@@ -279,7 +279,7 @@ describe('hostile names in the view', () => {
       expect(rows.length).toBe(summary.layers.length);
       for (const control of Array.from(
         view!.node.querySelectorAll<HTMLButtonElement>(
-          'button[data-action="explain"]'
+          'button.jp-KerasSummary-control'
         )
       ).slice(0, 20)) {
         expect(() => control.click()).not.toThrow();

@@ -33,7 +33,7 @@ afterEach(() => {
 function paramsButtons(root: ParentNode): HTMLButtonElement[] {
   return Array.from(
     root.querySelectorAll<HTMLButtonElement>(
-      'tbody .jp-KerasSummary-cell-params button[data-control="params"]'
+      'tbody .jp-KerasSummary-cell-params button.jp-KerasSummary-control-params'
     )
   );
 }
@@ -44,7 +44,7 @@ function paramsButtonOf(
   name: string
 ): HTMLButtonElement | null {
   return rowOf(root, name).querySelector<HTMLButtonElement>(
-    '.jp-KerasSummary-cell-params button[data-control="params"]'
+    '.jp-KerasSummary-cell-params button.jp-KerasSummary-control-params'
   );
 }
 
@@ -257,7 +257,7 @@ describe('every count over every fixture', () => {
             withParams++;
           }
           const button = rows[i].querySelector<HTMLButtonElement>(
-            '.jp-KerasSummary-cell-params button[data-control="params"]'
+            '.jp-KerasSummary-cell-params button.jp-KerasSummary-control-params'
           );
           if (!button) {
             if (counted) {

@@ -242,8 +242,8 @@ describe('the What if… panel', () => {
       '(2, None, None, 32)'
     ]);
     expect(columnTexts(view.node, 'memory')[1]).toBe('needs H′, W′');
-    const explained = dimButtons(view.node).find(
-      b => b.getAttribute('data-row') === '1' && b.textContent === 'None'
+    const explained = dimButtons(layerRows(view.node)[1]).find(
+      b => b.textContent === 'None'
     )!;
     explained.click();
     expect(dialogs(view.node)[0].textContent).toContain(

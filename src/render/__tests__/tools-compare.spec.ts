@@ -9,7 +9,7 @@ import {
   ComparePicker,
   notebookChoices
 } from '../../compare-command';
-import { buildComparison, setCompareHandler } from '../compare';
+import { buildComparison } from '../compare';
 import {
   buttonNamed,
   DISPLAY,
@@ -24,7 +24,6 @@ const trans = nullTranslator.load('jupyterlab_keras_summary');
 
 afterEach(() => {
   unmountAll();
-  setCompareHandler(null);
 });
 
 function rowsOf(root: HTMLElement): HTMLTableRowElement[] {
@@ -184,8 +183,10 @@ describe('the Compare with… button', () => {
       )
     ).toBe(false);
     const calls: [unknown, unknown][] = [];
-    setCompareHandler((s, origin) => calls.push([s, origin]));
-    const view = mount({ summary });
+    const view = mount({
+      summary,
+      compare: (s, origin) => calls.push([s, origin])
+    });
     const compare = buttonNamed(view.node, 'Compare with…');
     compare.click();
     expect(calls).toEqual([[summary, compare]]);
