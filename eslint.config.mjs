@@ -7,11 +7,18 @@ import jupyterPlugin from '@jupyter/eslint-plugin';
 
 /**
  * `no-restricted-imports` for one layer of src/: the folders (`above`) and
- * top-level files (`files`) it must not import, relative from any depth;
+ * top-level files (`files`) it must not import, relative from any depth, the
+ * folders it may import only through their index (`inner`);
  * with `jupyter`, no JupyterLab or Lumino package either (pure code).
  */
-function layer(files, { above, files: tops, jupyter, why }) {
+function layer(files, { above, inner = [], files: tops, jupyter, why }) {
   const patterns = [];
+  if (inner.length > 0) {
+    patterns.push({
+      regex: `^(\\.\\.?/)+(${inner.join('|')})/`,
+      message: `${why}: import ${inner.join(', ')} through its index.`
+    });
+  }
   if (above.length > 0) {
     patterns.push({
       regex: `^(\\.\\.?/)+(${above.join('|')})(/|$)`,
@@ -127,6 +134,8 @@ export default defineConfig([
   }),
   ...layer(['src/intercept/**/*.ts'], {
     above: [],
+    // The view is used through its public surface only.
+    inner: ['render'],
     files: ['cli', 'plugin', 'compare-command'],
     jupyter: false,
     why: 'src/intercept is wired by the plugin, never the other way round'

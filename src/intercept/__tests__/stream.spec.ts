@@ -63,8 +63,8 @@ describe('stdout wrapper', () => {
     for (const nb of [PRINT, TF2]) {
       const all = streams(cell(nb, 'print_around')).join('');
       const r = await render(wrapped, STDOUT, all);
+      expect(views(r)).toHaveLength(1);
       const [view] = views(r);
-      expect(view).toBeDefined();
       const nodes = Array.from(r.node.children);
       const at = nodes.indexOf(view.node);
       const before = nodes

@@ -11,7 +11,7 @@ import {
   CHUNK_THRESHOLD
 } from '../view';
 import type { SummaryView } from '../view';
-import { chooseSort, typeFilter } from './tools-helpers';
+import { chooseSort, typeFilter } from './table-tools-helpers';
 import {
   buttonNamed,
   buttonsNamed,

@@ -1,5 +1,6 @@
 /**
- * Helpers for the teaching tools' tests (letters, what-if, Connected to):
+ * Helpers for the tests of the dimension tools and Connected to (letters,
+ * what-if, references):
  * the header controls by role and name, typing into a field, and the two
  * summaries captured from real Keras for cases the fixtures lack.
  */

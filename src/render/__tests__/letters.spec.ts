@@ -1,5 +1,5 @@
 /**
- * Names for dimensions (issue 6 §2): the "Letters for None" switch, over
+ * Names for dimensions: the "Letters for None" switch, over
  * the real captured summaries. Expectations come from the printed shapes
  * (axis 0 is the batch; in a 4-D image tensor axis 1 is the height and
  * axis 2 the width) and from the models' code, not from the analysis.
@@ -23,7 +23,7 @@ import {
   lettersSwitch,
   nameOf,
   SHARED_LSTM_SUMMARY
-} from './teaching-helpers';
+} from './dimension-helpers';
 
 afterEach(() => {
   unmountAll();

@@ -1,5 +1,5 @@
 /**
- * How Param # is computed (issue 6 §1): the count of every row the analysis
+ * How Param # is computed: the count of every row the analysis
  * has a formula for is a button whose explanation shows the formula, a
  * "matches the printed count" mark, its parts and notes, or says "Not
  * explained". Over the real captured summaries (fixtures/); the expected
@@ -23,7 +23,7 @@ import {
   TFKERAS,
   unmountAll
 } from './helpers';
-import { lettersSwitch, nameOf } from './teaching-helpers';
+import { lettersSwitch, nameOf } from './dimension-helpers';
 
 afterEach(() => {
   unmountAll();

@@ -226,7 +226,8 @@ async function expectCopied(node: HTMLElement, expected: string) {
     const button = Array.from(node.querySelectorAll('button')).find(
       b => b.textContent === 'Copy original text'
     );
-    expect(button).toBeDefined();
+    // There to press, not hidden.
+    expect(button?.closest('[hidden]')).toBeNull();
     button!.click();
     await flush();
     expect(written).toEqual([expected]);
