@@ -124,7 +124,6 @@ function layerRow(
     'tr',
     `jp-KerasSummary-compareRow jp-KerasSummary-compare-${change.kind}`
   );
-  row.setAttribute('data-change', change.kind);
   const before = change.a !== null ? a.layers[change.a] : null;
   const after = change.b !== null ? b.layers[change.b] : null;
   const shown = (after ?? before) as LayerRow;
@@ -309,8 +308,14 @@ export function buildComparison(
   head.appendChild(headRow);
   table.appendChild(head);
   const body = h('tbody');
+  // Unchanged rows, for "Show only changes".
+  const same: HTMLTableRowElement[] = [];
   for (const change of comparison.rows) {
-    body.appendChild(layerRow(change, a, b, columns, trans));
+    const row = layerRow(change, a, b, columns, trans);
+    if (change.kind === 'same') {
+      same.push(row);
+    }
+    body.appendChild(row);
   }
   table.appendChild(body);
   const scroll = h('div', 'jp-KerasSummary-scroll');
@@ -325,8 +330,8 @@ export function buildComparison(
   onlyChanges.addEventListener('click', () => {
     const only = onlyChanges.getAttribute('aria-pressed') !== 'true';
     onlyChanges.setAttribute('aria-pressed', only ? 'true' : 'false');
-    for (const row of Array.from(body.rows)) {
-      row.hidden = only && row.getAttribute('data-change') === 'same';
+    for (const row of same) {
+      row.hidden = only;
     }
   });
   return root;

@@ -96,8 +96,8 @@ describe('the comparison', () => {
     const k3 = fixtureSummary(DISPLAY, 'masking');
     const tf = fixtureSummary(TFKERAS, 'masking');
     const root = buildComparison(k3, tf, { a: 'K3', b: 'TF' }, trans);
-    const removed = rowsOf(root).filter(
-      r => r.getAttribute('data-change') === 'removed'
+    const removed = rowsOf(root).filter(r =>
+      r.classList.contains('jp-KerasSummary-compare-removed')
     );
     expect(removed.map(r => r.cells[0].textContent)).toEqual([
       'removed',
