@@ -181,7 +181,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
           child = old;
           if (old.source !== slice) {
             old.source = slice;
-            old.widget.setOptions({
+            old.widget.view.update({
               summary: segment.summary,
               originalText: plainText(slice, 'text'),
               renderOriginal: host =>
@@ -223,7 +223,8 @@ export class RenderedStreamSummary extends SummaryWrapper {
       renderOriginal: host => this._originals.renderInto(host, original()),
       trans: this._context.trans,
       initialView: this._settings.initialView,
-      dimensionLetters: this._settings.dimensionLetters
+      dimensionLetters: this._settings.dimensionLetters,
+      compare: this._context.compare
     });
   }
 

@@ -205,7 +205,7 @@ describe('broken and foreign HTML', () => {
             expect(absorbed).toHaveLength(0);
           } else {
             // What is hidden is in the view's text, in order.
-            const text = shown[0].options.originalText;
+            const text = shown[0].originalText;
             let at = 0;
             for (const child of absorbed) {
               const piece = (child.textContent ?? '').trim();

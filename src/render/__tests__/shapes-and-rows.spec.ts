@@ -6,7 +6,7 @@
 import { parseShape } from '../../parse';
 import type { LayerRow } from '../../parse';
 import { shapeParts } from '../shape';
-import { rowTree } from '../table';
+import { rowTree } from '../analysis';
 import { DISPLAY, fixtureSummary, TFKERAS } from './helpers';
 
 function dims(printed: string) {

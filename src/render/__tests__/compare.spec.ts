@@ -9,7 +9,7 @@ import {
   ComparePicker,
   notebookChoices
 } from '../../compare-command';
-import { buildComparison, setCompareHandler } from '../compare';
+import { buildComparison } from '../compare';
 import {
   buttonNamed,
   DISPLAY,
@@ -24,7 +24,6 @@ const trans = nullTranslator.load('jupyterlab_keras_summary');
 
 afterEach(() => {
   unmountAll();
-  setCompareHandler(null);
 });
 
 function rowsOf(root: HTMLElement): HTMLTableRowElement[] {
@@ -97,8 +96,8 @@ describe('the comparison', () => {
     const k3 = fixtureSummary(DISPLAY, 'masking');
     const tf = fixtureSummary(TFKERAS, 'masking');
     const root = buildComparison(k3, tf, { a: 'K3', b: 'TF' }, trans);
-    const removed = rowsOf(root).filter(
-      r => r.getAttribute('data-change') === 'removed'
+    const removed = rowsOf(root).filter(r =>
+      r.classList.contains('jp-KerasSummary-compare-removed')
     );
     expect(removed.map(r => r.cells[0].textContent)).toEqual([
       'removed',
@@ -184,8 +183,10 @@ describe('the Compare with… button', () => {
       )
     ).toBe(false);
     const calls: [unknown, unknown][] = [];
-    setCompareHandler((s, origin) => calls.push([s, origin]));
-    const view = mount({ summary });
+    const view = mount({
+      summary,
+      compare: (s, origin) => calls.push([s, origin])
+    });
     const compare = buttonNamed(view.node, 'Compare with…');
     compare.click();
     expect(calls).toEqual([[summary, compare]]);

@@ -1,54 +1,21 @@
 /**
- * How each row's `Param #` comes about (issue 6 §1): the count in the
- * Param # cell is a button when the analysis knows a formula for the row
- * (`explainAllParams`, src/analyze/params.ts), and its explanation shows
- * the formula with a "matches the printed count" mark, its parts (weights,
- * biases, …), what was inferred, and for BatchNormalization which half is
- * non-trainable and why. A supported layer whose count no formula gives is
- * said to be "not explained", and no formula is shown for it.
+ * The explainer of a row's Param #: the formula of the count, with a
+ * "matches the printed count" mark, its parts (weights, biases, …), what was
+ * inferred, and for BatchNormalization which half is non-trainable and why.
+ * The count is a button only where the analysis knows a formula for the row
+ * (`SummaryAnalysis.formulas`); a supported layer whose count no formula
+ * gives is said to be "not explained", and no formula is shown for it.
  *
  * The formula, term and note texts come from the analysis in English (like
  * the analysis' `meaning` strings); the words around them are translated.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { explainAllParams } from '../analyze';
-import type { ParamFormula } from '../analyze';
-import type { LayerRow, Summary, TensorShape } from '../parse/types';
-import { rowLinks, shapeText } from './connections';
-import { fill, h, slot } from './dom';
-import type { ExplainContext, Explanation } from './explain';
-import { formatCount } from '../analyze/format';
-
-/**
- * The formulas of every row of a summary, worked out once per summary (the
- * analysis looks at every row's inputs, so one row at a time would cost a
- * pass over the table for each row).
- */
-const FORMULAS = new WeakMap<Summary, (ParamFormula | null)[]>();
-
-/** The formula of row `row`, or null when none is known (or the analysis failed). */
-export function paramFormula(
-  summary: Summary,
-  row: number
-): ParamFormula | null {
-  if (!summary || typeof summary !== 'object') {
-    return null;
-  }
-  let all = FORMULAS.get(summary);
-  if (!all) {
-    try {
-      all = explainAllParams(summary);
-    } catch (error) {
-      console.warn(
-        'jupyterlab-keras-summary: parameter formulas failed',
-        error
-      );
-      all = [];
-    }
-    FORMULAS.set(summary, all);
-  }
-  return all[row] ?? null;
-}
+import { formatCount } from '../../analyze';
+import type { ParamFormula } from '../../analyze';
+import type { LayerRow, TensorShape } from '../../parse';
+import { fill, h, slot, text } from '../dom';
+import { rowLinks, shapeText } from '../links';
+import type { ExplainContext, Explainer } from '../types';
 
 /**
  * Whether a formula may be shown as one: it says it matches and its parts
@@ -67,17 +34,6 @@ export function formulaHolds(
     return count === 0;
   }
   return formula.terms.reduce((sum, t) => sum + t.value, 0) === count;
-}
-
-/** `Param # 100,480: how it is computed`, the accessible name of a count's button. */
-export function paramsLabel(trans: TranslationBundle, count: number): string {
-  return trans.__('Param # %1: how it is computed', formatCount(count));
-}
-
-function text(value: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  fragment.appendChild(document.createTextNode(value));
-  return fragment;
 }
 
 function para(className: string): HTMLParagraphElement {
@@ -152,7 +108,7 @@ function inputSentence(
   row: number
 ): DocumentFragment | null {
   const layers = ctx.summary.layers;
-  const inputs = (ctx.facts?.layers[row]?.inputs ?? []).filter(
+  const inputs = (ctx.analysis.facts?.layers[row]?.inputs ?? []).filter(
     r => Number.isInteger(r) && r >= 0 && r < layers.length && r !== row
   );
   if (inputs.length === 0) {
@@ -186,15 +142,16 @@ function inputSentence(
   );
 }
 
-/** The explanation of row `row`'s Param # (`kind: 'params'`). */
-export function explainFormula(ctx: ExplainContext, row: number): Explanation {
+/** The explainer of row `ref.row`'s Param #. */
+export const explainParams: Explainer = (ctx, ref) => {
   const { trans, summary } = ctx;
+  const row = ref.row;
   const layer: LayerRow | undefined = summary.layers[row];
   const name = layer?.name ?? '';
   const title = layer?.type
     ? trans.__('Parameters of %1 (%2)', name, layer.type)
     : trans.__('Parameters of %1', name);
-  const formula = layer ? paramFormula(summary, row) : null;
+  const formula = layer ? (ctx.analysis.formulas[row] ?? null) : null;
   const count = layer?.params;
   if (!layer || !formula || typeof count !== 'number') {
     return {
@@ -258,4 +215,4 @@ export function explainFormula(ctx: ExplainContext, row: number): Explanation {
     }
   }
   return { title, paragraphs };
-}
+};

@@ -1,5 +1,5 @@
 /**
- * The README pictures of the teaching tools: share bars with the rows
+ * The README pictures of the table tools: share bars with the rows
  * sorted, the Export menu, and a comparison of two versions of a model.
  * Writes docs/feature-{share,export,compare}.png. playwright.config.js
  * leaves this file out unless KERAS_SUMMARY_SCREENSHOTS=1.
@@ -15,7 +15,7 @@ const DOCS = path.join(REPO, 'docs');
 
 test.use({ viewport: { width: 1100, height: 1000 } });
 
-test.describe('README screenshots of the teaching tools', () => {
+test.describe('README screenshots of the table tools', () => {
   test('share bars, rows sorted by parameters', async ({ page, tmpPath }) => {
     await openDemo(page, tmpPath);
     const cell = demoCell(page, 'name="nested_model"');

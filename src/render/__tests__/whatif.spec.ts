@@ -1,5 +1,5 @@
 /**
- * What if (issue 6 §4): sizes typed for the open dimensions turn every
+ * What if: sizes typed for the open dimensions turn every
  * shape into numbers and give each layer its activation memory, over the
  * real captured summaries. Expected bytes are worked out here from the
  * printed shapes and the sizes typed.
@@ -26,7 +26,7 @@ import {
   SHARED_LSTM_SUMMARY,
   typeInto,
   whatIfButton
-} from './teaching-helpers';
+} from './dimension-helpers';
 
 afterEach(() => {
   unmountAll();
@@ -242,8 +242,8 @@ describe('the What if… panel', () => {
       '(2, None, None, 32)'
     ]);
     expect(columnTexts(view.node, 'memory')[1]).toBe('needs H′, W′');
-    const explained = dimButtons(view.node).find(
-      b => b.getAttribute('data-row') === '1' && b.textContent === 'None'
+    const explained = dimButtons(layerRows(view.node)[1]).find(
+      b => b.textContent === 'None'
     )!;
     explained.click();
     expect(dialogs(view.node)[0].textContent).toContain(

@@ -1,5 +1,6 @@
 /**
- * Helpers for the teaching tools' tests (letters, what-if, Connected to):
+ * Helpers for the tests of the dimension tools and Connected to (letters,
+ * what-if, references):
  * the header controls by role and name, typing into a field, and the two
  * summaries captured from real Keras for cases the fixtures lack.
  */
@@ -79,8 +80,50 @@ export function choose(select: HTMLSelectElement, value: string): void {
 /** The dimension controls (every printed None and fixed batch), in table order. */
 export function dimButtons(root: ParentNode): HTMLButtonElement[] {
   return Array.from(
-    root.querySelectorAll<HTMLButtonElement>('button[data-control="dim"]')
+    root.querySelectorAll<HTMLButtonElement>(
+      'button.jp-KerasSummary-control-dim'
+    )
   );
+}
+
+/** Where a dimension control sits: its row, output tensor and axis. */
+export interface DimPlace {
+  button: HTMLButtonElement;
+  row: number;
+  tensor: number;
+  axis: number;
+}
+
+/**
+ * The dimension controls of each row with the place of each, worked out
+ * from the parsed shapes: a row's controls are its None axes (and a fixed
+ * batch size at axis 0), in the order the shape prints them.
+ */
+export function dimPlaces(root: ParentNode, summary: Summary): DimPlace[] {
+  const rows = Array.from(
+    root.querySelectorAll<HTMLTableRowElement>('tbody tr')
+  ).filter(tr => tr.querySelector('th[scope="row"]') !== null);
+  const places: DimPlace[] = [];
+  rows.forEach((tr, row) => {
+    const buttons = dimButtons(tr);
+    const layer = summary.layers[row];
+    const axes: { tensor: number; axis: number }[] = [];
+    const tensors = layer.shapeKind === 'tensors' ? layer.tensors : [];
+    tensors.forEach((shape, tensor) =>
+      shape.forEach((dim, axis) => {
+        if (dim === null || (axis === 0 && typeof dim === 'number')) {
+          axes.push({ tensor, axis });
+        }
+      })
+    );
+    if (axes.length !== buttons.length) {
+      throw new Error(
+        `row ${row}: ${buttons.length} dimension controls, ${axes.length} places`
+      );
+    }
+    buttons.forEach((button, k) => places.push({ button, row, ...axes[k] }));
+  });
+  return places;
 }
 
 /** The text of each column cell `kind` of the layer rows. */

@@ -1,5 +1,5 @@
 /**
- * Names for dimensions (issue 6 §2): the "Letters for None" switch, over
+ * Names for dimensions: the "Letters for None" switch, over
  * the real captured summaries. Expectations come from the printed shapes
  * (axis 0 is the batch; in a 4-D image tensor axis 1 is the height and
  * axis 2 the width) and from the models' code, not from the analysis.
@@ -19,10 +19,11 @@ import {
 import {
   captured,
   dimButtons,
+  dimPlaces,
   lettersSwitch,
   nameOf,
   SHARED_LSTM_SUMMARY
-} from './teaching-helpers';
+} from './dimension-helpers';
 
 afterEach(() => {
   unmountAll();
@@ -96,17 +97,18 @@ describe('the Letters for None switch', () => {
     const summary = fixtureSummary(DISPLAY, 'fcn');
     const view = mount({ summary, dimensionLetters: true });
     expect(lettersSwitch(view.node).getAttribute('aria-checked')).toBe('true');
-    for (const b of dimButtons(view.node)) {
-      const row = summary.layers[Number(b.getAttribute('data-row'))];
-      const axis = Number(b.getAttribute('data-axis'));
-      const rank = row.tensors[Number(b.getAttribute('data-tensor'))].length;
+    const places = dimPlaces(view.node, summary);
+    expect(places).toHaveLength(dimButtons(view.node).length);
+    for (const { button: b, row: r, tensor, axis } of places) {
+      const row = summary.layers[r];
+      const rank = row.tensors[tensor].length;
       const expected =
         axis === 0 ? 'B' : rank === 4 ? (axis === 1 ? 'H' : 'W') : null;
       expect(b.textContent).toBe(expected);
     }
     // The legend links to where the height enters.
     const link = view.node.querySelector<HTMLButtonElement>(
-      '.jp-KerasSummary-legend button[data-action="goto"]'
+      '.jp-KerasSummary-legend button.jp-KerasSummary-link'
     )!;
     expect(link.textContent).toBe(summary.layers[0].name);
   });
@@ -166,8 +168,8 @@ describe('the Letters for None switch', () => {
           }
         }
         // Axis 0 is always B.
-        for (const b of lettered) {
-          if (b.getAttribute('data-axis') === '0') {
+        for (const { button: b, axis } of dimPlaces(view.node, summary)) {
+          if (axis === 0 && lettered.includes(b)) {
             expect(b.textContent).toBe('B');
           }
         }

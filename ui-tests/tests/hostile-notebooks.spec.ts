@@ -1,5 +1,5 @@
 /**
- * Hardening, as a user meets it: notebooks from anywhere, opened untrusted.
+ * Hostile notebooks, as a user meets them: notebooks from anywhere, opened untrusted.
  * Real Keras names holding HTML and event handlers (fixtures/*-hostile.ipynb)
  * and hand-written names Keras refuses (fixtures/handwritten/) show as text;
  * no payload runs (each would set window.__ksPwned or open an alert); the
@@ -85,7 +85,7 @@ test.describe('hostile notebooks', () => {
       ...nb,
       metadata: {
         ...nb.metadata,
-        hardening_run: `${Date.now()}-${Math.random()}`
+        hostile_run: `${Date.now()}-${Math.random()}`
       }
     };
     await page.contents.uploadContent(

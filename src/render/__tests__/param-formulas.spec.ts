@@ -1,5 +1,5 @@
 /**
- * How Param # is computed (issue 6 §1): the count of every row the analysis
+ * How Param # is computed: the count of every row the analysis
  * has a formula for is a button whose explanation shows the formula, a
  * "matches the printed count" mark, its parts and notes, or says "Not
  * explained". Over the real captured summaries (fixtures/); the expected
@@ -23,7 +23,7 @@ import {
   TFKERAS,
   unmountAll
 } from './helpers';
-import { lettersSwitch, nameOf } from './teaching-helpers';
+import { lettersSwitch, nameOf } from './dimension-helpers';
 
 afterEach(() => {
   unmountAll();
@@ -33,7 +33,7 @@ afterEach(() => {
 function paramsButtons(root: ParentNode): HTMLButtonElement[] {
   return Array.from(
     root.querySelectorAll<HTMLButtonElement>(
-      'tbody .jp-KerasSummary-cell-params button[data-control="params"]'
+      'tbody .jp-KerasSummary-cell-params button.jp-KerasSummary-control-params'
     )
   );
 }
@@ -44,7 +44,7 @@ function paramsButtonOf(
   name: string
 ): HTMLButtonElement | null {
   return rowOf(root, name).querySelector<HTMLButtonElement>(
-    '.jp-KerasSummary-cell-params button[data-control="params"]'
+    '.jp-KerasSummary-cell-params button.jp-KerasSummary-control-params'
   );
 }
 
@@ -257,7 +257,7 @@ describe('every count over every fixture', () => {
             withParams++;
           }
           const button = rows[i].querySelector<HTMLButtonElement>(
-            '.jp-KerasSummary-cell-params button[data-control="params"]'
+            '.jp-KerasSummary-cell-params button.jp-KerasSummary-control-params'
           );
           if (!button) {
             if (counted) {

@@ -14,7 +14,9 @@ import {
   notebookState,
   openFixture,
   realErrors,
-  tabTo
+  setTheme,
+  tabTo,
+  THEMES
 } from './helpers';
 
 const FILE = 'keras3-display.ipynb';
@@ -40,17 +42,11 @@ function countButton(summary: Locator, count: string): Locator {
   });
 }
 
-const THEMES = ['light', 'dark', 'high contrast'] as const;
-
 test.describe('How Param # is computed', () => {
   for (const theme of THEMES) {
     test(`by mouse and keyboard, ${theme} theme`, async ({ page, tmpPath }) => {
       const errors = collectErrors(page);
-      if (theme === 'dark') {
-        await page.theme.setDarkTheme();
-      } else if (theme === 'high contrast') {
-        await page.theme.setDarkHighContrastTheme();
-      }
+      await setTheme(page, theme);
       await openFixture(page, tmpPath, FILE);
 
       // Dense, by mouse: Flatten's 784 values into 128 units.

@@ -28,7 +28,7 @@ import {
   shownRows,
   sortList,
   typeFilter
-} from './tools-helpers';
+} from './table-tools-helpers';
 
 afterEach(() => {
   unmountAll();

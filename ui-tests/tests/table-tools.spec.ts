@@ -1,5 +1,5 @@
 /**
- * The teaching tools as a user meets them: share bars, filter and sort,
+ * The table tools as a user meets them: share bars, filter and sort,
  * export to the clipboard, and comparing two summaries — with the mouse and
  * with the keyboard, in the light, dark and high-contrast themes. Real
  * JupyterLab, real Chromium, the real Keras outputs in fixtures/; expected
@@ -72,7 +72,7 @@ async function shownNames(summary: Locator): Promise<string[]> {
     .allTextContents();
 }
 
-test.describe('Teaching tools', () => {
+test.describe('Table tools', () => {
   test('share bars, filter and sort, by mouse', async ({ page, tmpPath }) => {
     const errors = collectErrors(page);
     const file = 'keras3-display.ipynb';

@@ -1,75 +1,21 @@
 /**
- * Links between rows: a row's name as a button that jumps to it, and the
- * explanation of a `Connected to` reference `name[i][j]`: node index i
+ * The explainer of a `Connected to` reference `name[i][j]`: node index i
  * (which call of the layer made the tensor: 0 unless the layer is shared),
- * tensor index j (which output of that call), and a button to the row.
+ * tensor index j (which output of that call), its shape, and a button to
+ * the row it names.
  */
-import type { Connection } from '../analyze/types';
-import { refIndexes } from '../analyze/inputs';
-import { referencedLayer } from '../parse/cells';
-import type { TensorShape } from '../parse/types';
-import { button, fill, slot } from './dom';
-import type { ExplainContext, Explanation } from './explain';
-import { cutAdvice } from './strings';
-
-/**
- * The class of the buttons that jump to a row (`data-action="goto"`);
- * `data-row` holds the row's index.
- */
-export const LINK_CLASS = 'jp-KerasSummary-link';
-
-/** A link to a row: its name as a button, then `(Type)`. */
-export function rowLink(ctx: ExplainContext, row: number): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const layer = ctx.summary.layers[row];
-  if (!layer) {
-    return fragment;
-  }
-  const link = button(LINK_CLASS, layer.name);
-  link.setAttribute('data-action', 'goto');
-  link.setAttribute('data-row', String(row));
-  link.title = ctx.trans.__('Go to the row of %1', layer.name);
-  fragment.appendChild(link);
-  if (layer.type) {
-    fragment.appendChild(document.createTextNode(` (${layer.type})`));
-  }
-  return fragment;
-}
-
-/** `a, b and c`, each a link to its row. */
-export function rowLinks(
-  ctx: ExplainContext,
-  rows: number[]
-): DocumentFragment {
-  const nodes = rows.map(r => rowLink(ctx, r));
-  if (nodes.length === 1) {
-    return nodes[0];
-  }
-  const last = nodes.pop() as DocumentFragment;
-  const head = document.createDocumentFragment();
-  nodes.forEach((n, i) => {
-    if (i > 0) {
-      head.appendChild(document.createTextNode(', '));
-    }
-    head.appendChild(n);
-  });
-  return fill(ctx.trans.__('%1 and %2', slot(0), slot(1)), [head, last]);
-}
-
-function text(value: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  fragment.appendChild(document.createTextNode(value));
-  return fragment;
-}
-
-/** A shape as Keras prints it: `(None, 32)`. */
-export function shapeText(shape: TensorShape): string {
-  return `(${shape.map(d => (d === null ? 'None' : String(d))).join(', ')})`;
-}
+import { refIndexes } from '../../analyze';
+import type { Connection } from '../../analyze';
+import { referencedLayer } from '../../parse';
+import type { TensorShape } from '../../parse';
+import { button, fill, slot, text } from '../dom';
+import { rowLink, shapeText } from '../links';
+import { cutAdvice } from '../strings';
+import type { ExplainContext, Explainer } from '../types';
 
 /** The facts of reference `k` of row `row`, read from the text when the analysis has none. */
 function connectionOf(ctx: ExplainContext, row: number, k: number): Connection {
-  const known = ctx.facts?.layers[row]?.connections?.[k];
+  const known = ctx.analysis.facts?.layers[row]?.connections?.[k];
   if (known) {
     return known;
   }
@@ -93,19 +39,16 @@ function gotoButton(ctx: ExplainContext, row: number): DocumentFragment {
     'jp-KerasSummary-button jp-KerasSummary-goto',
     ctx.trans.__('Go to %1', layer?.name ?? '')
   );
-  go.setAttribute('data-action', 'goto');
-  go.setAttribute('data-row', String(row));
+  ctx.actions.bind(go, { kind: 'goto', row });
   const fragment = document.createDocumentFragment();
   fragment.appendChild(go);
   return fragment;
 }
 
-/** The explanation of reference `k` in the Connected to cell of row `row`. */
-export function explainConnection(
-  ctx: ExplainContext,
-  row: number,
-  k: number
-): Explanation {
+/** The explanation of reference `ref.tensor` in the Connected to cell of row `ref.row`. */
+export const explainRef: Explainer = (ctx, control) => {
+  const row = control.row;
+  const k = control.tensor;
   const { trans, summary } = ctx;
   const here = summary.layers[row];
   const ref = here?.connectedTo[k] ?? '';
@@ -115,7 +58,9 @@ export function explainConnection(
   const paragraphs: DocumentFragment[] = [];
   const source = conn.row === null ? null : summary.layers[conn.row];
   const calls =
-    conn.row === null ? 1 : (ctx.facts?.layers[conn.row]?.calls.length ?? 1);
+    conn.row === null
+      ? 1
+      : (ctx.analysis.facts?.layers[conn.row]?.calls.length ?? 1);
 
   // What feeds what.
   if (source && conn.row !== null) {
@@ -243,4 +188,4 @@ export function explainConnection(
     paragraphs.push(gotoButton(ctx, conn.row));
   }
   return { title, paragraphs };
-}
+};

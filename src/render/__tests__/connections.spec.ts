@@ -1,5 +1,5 @@
 /**
- * Connected to (issue 6 §5): every reference `name[i][j]` is a button that
+ * Connected to: every reference `name[i][j]` is a button that
  * explains its node index (which call) and tensor index (which output) and
  * jumps to the row it names. Over real captured summaries; the Keras 1
  * shared-layer table is hand-written (fixtures/handwritten/README.md).
@@ -25,7 +25,7 @@ import {
   captured,
   SHARED_LSTM_SUMMARY,
   STATES_SUMMARY
-} from './teaching-helpers';
+} from './dimension-helpers';
 
 afterEach(() => {
   unmountAll();
@@ -160,9 +160,11 @@ describe('Connected to references', () => {
     refNamed(mlp.node, 'dense_input_1[0][0]').click();
     const text = dialogs(mlp.node)[0].textContent ?? '';
     expect(text).toContain('No row of this table is named dense_input_1');
-    expect(dialogs(mlp.node)[0].querySelector('[data-action="goto"]')).toBe(
-      null
-    );
+    expect(
+      dialogs(mlp.node)[0].querySelector(
+        '.jp-KerasSummary-link, .jp-KerasSummary-goto'
+      )
+    ).toBe(null);
   });
 
   it('works for tf.keras references', () => {

@@ -58,7 +58,7 @@ function shownText(area: OutputArea, index = 0): string {
   const parts: string[] = [];
   for (const child of Array.from(output.children)) {
     const view = byNode.get(child);
-    parts.push(view ? view.options.originalText : (child.textContent ?? ''));
+    parts.push(view ? view.originalText : (child.textContent ?? ''));
   }
   return parts.join('\n');
 }
@@ -254,8 +254,8 @@ describe('a summary cut off by a kernel interrupt', () => {
     w.model.add(INTERRUPT);
     await flush();
     let [view] = views(w.area);
-    expect(view.options.originalText).toBe(plain[0] + plain[1]);
-    expect(view.options.summary.totals.total).toBeNull();
+    expect(view.originalText).toBe(plain[0] + plain[1]);
+    expect(view.summary.totals.total).toBeNull();
     expect(w.area.node.textContent).toContain('KeyboardInterrupt');
     w.area.dispose();
 
@@ -274,9 +274,9 @@ describe('a summary cut off by a kernel interrupt', () => {
     w.model.add(INTERRUPT);
     await flush();
     [view] = views(w.area);
-    expect(view.options.originalText).toBe(plain.slice(0, 3).join(''));
-    expect(view.options.summary.totals.total).not.toBeNull();
-    expect(view.options.summary.totals.trainable).toBeNull();
+    expect(view.originalText).toBe(plain.slice(0, 3).join(''));
+    expect(view.summary.totals.total).not.toBeNull();
+    expect(view.summary.totals.trainable).toBeNull();
     w.area.dispose();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The README pictures of the teaching tools for dimensions, from the demo
+ * The README pictures of the dimension tools and Connected to, from the demo
  * notebook: letters for None (the fully convolutional network), what if
  * (the text model with a batch size and a length typed) and a Connected to
  * reference explained (the two-input model). Writes
@@ -37,7 +37,7 @@ async function shoot(page: Page, cell: Locator, name: string): Promise<void> {
     .screenshot({ path: path.join(REPO, 'docs', name) });
 }
 
-test.describe('README pictures of the teaching tools for dimensions', () => {
+test.describe('README pictures of the dimension tools', () => {
   test('letters for None', async ({ page, tmpPath }) => {
     const { cell, summary } = await openDemoCell(
       page,
