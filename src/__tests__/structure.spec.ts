@@ -12,20 +12,6 @@ import * as path from 'path';
 const SRC = path.resolve(__dirname, '..');
 const MAX_LINES = 500;
 
-/**
- * Knots still tied on this branch and being untied on another (branch
- * `analyze`, issue 11: the param formulas' types into a leaf, layers.ts
- * split by layer family). Each entry must still be true: once that branch
- * is merged the entries go stale and these tests fail until they are
- * deleted, so nothing stays excused by accident.
- */
-const BEING_UNTIED = {
-  circles: [
-    'analyze/params.ts → analyze/params/build.ts → analyze/params/layers.ts'
-  ],
-  long: ['analyze/params/layers.ts']
-};
-
 /** Every .ts file under `dir`, as a path relative to src/ with `/`. */
 function sources(dir = SRC): string[] {
   const found: string[] = [];
@@ -215,9 +201,7 @@ describe('the import graph of src/', () => {
 
   it('has no import circle', () => {
     const found = circles(importGraph()).map(c => c.join(' → '));
-    expect(found.filter(c => !BEING_UNTIED.circles.includes(c))).toEqual([]);
-    // Untied meanwhile: delete the entry from BEING_UNTIED.circles.
-    expect(BEING_UNTIED.circles.filter(c => !found.includes(c))).toEqual([]);
+    expect(found).toEqual([]);
   });
 });
 
@@ -235,8 +219,6 @@ describe('file sizes', () => {
       }))
       .filter(f => f.lines > MAX_LINES)
       .map(f => f.file);
-    expect(long.filter(f => !BEING_UNTIED.long.includes(f))).toEqual([]);
-    // Split meanwhile: delete the entry from BEING_UNTIED.long.
-    expect(BEING_UNTIED.long.filter(f => !long.includes(f))).toEqual([]);
+    expect(long).toEqual([]);
   });
 });

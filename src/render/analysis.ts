@@ -23,7 +23,9 @@ export function analyzeRows(summary: Summary): SummaryAnalysis {
   }
   let formulas: (ParamFormula | null)[] = [];
   try {
-    formulas = explainAllParams(summary);
+    // The formulas come with the facts (one reading of the rows' inputs);
+    // alone only when the dimension analysis failed.
+    formulas = explainAllParams(summary, facts ?? undefined);
   } catch (error) {
     console.warn('jupyterlab-keras-summary: parameter formulas failed', error);
   }
