@@ -14,6 +14,7 @@ export const DEMO = path.join(REPO, 'demo', 'demo.ipynb');
 interface DemoCell {
   id: string;
   cell_type: string;
+  outputs?: { output_type: string }[];
 }
 
 /** The demo notebook's cells, as the repository holds them. */
@@ -57,7 +58,10 @@ export async function expectSavedTables(page: Page): Promise<void> {
 export async function expectNoneExplained(page: Page): Promise<void> {
   const summary = summaries(page.locator('.jp-Cell-outputArea')).first();
   await summary.scrollIntoViewIfNeeded();
-  await summary.getByRole('button', { name: 'None', exact: true }).first().click();
+  await summary
+    .getByRole('button', { name: 'None', exact: true })
+    .first()
+    .click();
   await expect(summary.getByRole('dialog')).toHaveText(/^Batch dimension/);
 }
 

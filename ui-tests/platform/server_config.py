@@ -19,6 +19,7 @@ c.ServerApp.root_dir = os.environ["PLATFORM_ROOT"]  # noqa: F821
 c.IdentityProvider.token = ""  # noqa: F821
 c.ServerApp.password = ""  # noqa: F821
 c.ServerApp.disable_check_xsrf = True  # noqa: F821
+c.ServerApp.log_level = "WARN"  # noqa: F821
 
 # Fresh workspaces and settings: every notebook cell in the page (no
 # windowing), so a test can count what rendered without scrolling.
