@@ -48,6 +48,7 @@ export default defineConfig([
     ignores: [
       'node_modules',
       '.venv*',
+      '.make',
       'lib',
       'dist',
       'coverage',

@@ -13,7 +13,7 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { Message } from '@lumino/messaging';
-import { withChecks } from '../parse';
+import { readText, withChecks } from '../parse';
 import { mergeGroup } from './grouping';
 import type { GroupMember } from './grouping';
 import { isBlankRichOutput, readRichPiece } from './pieces';
@@ -36,7 +36,7 @@ export class RenderedHtmlSummary extends SummaryWrapper {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const source = String(model.data[this._options.mimeType] ?? '');
+    const source = readText(model.data[this._options.mimeType]);
     this._model = model;
     this._source = source;
     let piece: RichPiece | null = null;

@@ -10,6 +10,7 @@
  * a table it stays a table.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { readText } from '../parse';
 import type { Summary } from '../parse';
 import type { InterceptContext } from './context';
 import {
@@ -76,7 +77,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
   }
 
   private async _render(model: IRenderMime.IMimeModel): Promise<void> {
-    const source = String(model.data[this._options.mimeType] ?? '');
+    const source = readText(model.data[this._options.mimeType]);
     let segments: Segment[] | null = null;
     if (
       this._settings.enabled &&
