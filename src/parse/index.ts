@@ -11,6 +11,7 @@ export {
   parseNotebook,
   parseNotebookJson,
   outputText,
+  readText,
   NotebookError
 } from './notebook';
 export type { NotebookSummary, OutputPlace } from './notebook';

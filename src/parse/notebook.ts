@@ -35,6 +35,11 @@ interface OutputText {
   text: string;
 }
 
+/**
+ * nbformat's multiline string: one string, or a list of lines that join into
+ * it. JupyterLab's server joins the lists; JupyterLite hands them over as
+ * they are saved. Null for anything else.
+ */
 function joinSource(value: unknown): string | null {
   if (typeof value === 'string') {
     return value;
@@ -43,6 +48,14 @@ function joinSource(value: unknown): string | null {
     return value.join('');
   }
   return null;
+}
+
+/**
+ * The text of an output's data for one MIME type (`model.data[mime]`),
+ * in either multiline form; '' when it holds no text.
+ */
+export function readText(data: unknown): string {
+  return joinSource(data) ?? '';
 }
 
 /** The text of an output that could hold a summary, or null. */

@@ -46,6 +46,18 @@ export interface CutCell {
   text: string;
 }
 
+/**
+ * What the kernel knows exactly about one axis of an output tensor (never
+ * read from text): the summary built from the companion's payload carries
+ * these, and the analysis uses them instead of its inference.
+ */
+export interface ExactAxis {
+  /** The model input axis the axis derives from, `batch`, or null when it derives from none. */
+  source: 'batch' | { input: string; axis: number } | null;
+  /** Shared by exactly the axes that always have the same size (e.g. `img.1`, `img.1/2`). */
+  size: string;
+}
+
 /** One row of the table: one layer (or a nested layer when expanded). */
 export interface LayerRow {
   /** Layer name as printed (may end in `…` when cut). */
@@ -78,6 +90,11 @@ export interface LayerRow {
   /** Character span of this row's lines in the original input. */
   start: number;
   end: number;
+  /**
+   * Exact facts per output tensor and axis (null where unknown), when the
+   * summary comes from the kernel's payload; absent for parsed text.
+   */
+  exactAxes?: (ExactAxis | null)[][];
   /**
    * The kernel's facts about this row (every call, weights, config), for a
    * summary read from the companion's payload; absent for parsed text.
