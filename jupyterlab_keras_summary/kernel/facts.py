@@ -173,3 +173,48 @@ def dtype_policy(layer):
         return out
     except Exception:
         return None
+
+
+class Tensors:
+    """Tensor ids: one per KerasTensor object (or per build-time shape)."""
+
+    def __init__(self):
+        self.items: list[dict] = []
+        self._ids: dict[int, int] = {}
+        self.objects: list = []  # the KerasTensor of each id (None for build shapes)
+
+    def of(self, kt) -> int:
+        key = id(kt)
+        found = self._ids.get(key)
+        if found is not None:
+            return found
+        tid = len(self.items)
+        self._ids[key] = tid
+        self.items.append({"shape": shape_list(getattr(kt, "shape", None)), "dtype": dtype_name(getattr(kt, "dtype", None))})
+        self.objects.append(kt)
+        return tid
+
+    def lookup(self, kt):
+        return self._ids.get(id(kt))
+
+    def shape_only(self, shape) -> int:
+        tid = len(self.items)
+        self.items.append({"shape": shape_list(shape), "dtype": None})
+        self.objects.append(None)
+        return tid
+
+
+def weights(layer) -> list:
+    out = []
+    for w in getattr(layer, "weights", []) or []:
+        path = getattr(w, "path", None)
+        out.append(
+            {
+                "name": str(getattr(w, "name", "")),
+                "path": str(path) if path is not None else None,
+                "shape": shape_list(w.shape),
+                "dtype": dtype_name(getattr(w, "dtype", None)),
+                "trainable": bool(getattr(w, "trainable", True)),
+            }
+        )
+    return out

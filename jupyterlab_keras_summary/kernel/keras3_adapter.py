@@ -67,13 +67,8 @@ def dims(model, tensors, body) -> dict:
     if reason:
         return {"status": "skipped", "reason": reason}
     inputs = [(_input_name(kt), list(kt.shape)) for kt in graph.inputs]
-    sources = lineage.make_sources(inputs)
-    reference = {tid: item["shape"] for tid, item in enumerate(tensors.items) if tensors.objects[tid] is not None}
-    order = [(tid, row["id"], node["index"]) for row in body["layers"] for node in row["nodes"] for tid in node["out"]]
-    try:
-        return lineage.analyse(sources, keras3_walk.evaluator(graph, tensors), reference, order, payload.DIMS_SECONDS)
-    except Exception as exc:
-        return {"status": "failed", "reason": f"{type(exc).__name__}: {exc}"[:300]}
+    evaluate = keras3_walk.evaluator(graph, tensors)
+    return lineage.for_payload(inputs, evaluate, tensors, body["layers"], payload.DIMS_SECONDS)
 
 
 def _input_name(kt):
@@ -92,40 +87,15 @@ def check(model, options: dict, sizes: dict) -> dict:
         return {"status": "unavailable", "reason": reason}
     tensors = keras3_payload.Tensors()
     body = keras3_payload.build(model, options, tensors)
-    sources = lineage.make_sources([(_input_name(kt), list(kt.shape)) for kt in graph.inputs])
-    chosen = {}
-    for src in sources:
-        if src.id in sizes and sizes[src.id] is not None:
-            n = int(sizes[src.id])
-            if n < 1:
-                raise ValueError(f"size for {src.id} must be 1 or more")
-            for key in src.axes:
-                chosen[key] = n
+    chosen = lineage.sizes_by_axis([(_input_name(kt), list(kt.shape)) for kt in graph.inputs], sizes)
     inputs = []
     for i, ref in enumerate(graph.inputs):
         shape = [chosen.get((i, a), d) for a, d in enumerate(ref.shape)]
         inputs.append(KerasTensor(tuple(shape), dtype=ref.dtype))
     values, errors = {}, {}
     keras3_walk.walk(graph, inputs, values, errors)
-    shapes = {}
-    for tid, obj in enumerate(tensors.objects):
-        if obj is not None and id(obj) in values:
-            shapes[str(tid)] = shape_list(values[id(obj)].shape)
-    node_ids = {}
-    for layer_row, layer in zip(body["layers"], _row_layers(model, options)):
-        for node in layer_row["nodes"]:
-            node_ids[id(layer._inbound_nodes[node["index"]])] = (layer_row["id"], node["index"])
-    row_errors = [
-        {"row": node_ids[nid][0], "node": node_ids[nid][1], "message": msg}
-        for nid, msg in errors.items()
-        if nid in node_ids
-    ]
-    return {"status": "ok", "valid": not errors, "sizes": sizes, "tensors": shapes, "errors": row_errors}
-
-
-def _row_layers(model, options):
-    """The layer object of each payload row, in row order (same walk as keras3_payload.build)."""
-    return keras3_payload.row_layers(model, options)
+    rows = lineage.node_rows(body["layers"], keras3_payload.row_layers(model, options))
+    return lineage.check_result(tensors, values, errors, rows, sizes, lambda kt: shape_list(kt.shape))
 
 
 registry.add_checker("keras", check)

@@ -9,36 +9,7 @@ The walk over nested models is iterative (no recursion limit at depth).
 
 from __future__ import annotations
 
-from .facts import config_facts, dtype_name, dtype_policy, shape_list
-
-
-class Tensors:
-    """Tensor ids: one per KerasTensor object (or per build-time shape)."""
-
-    def __init__(self):
-        self.items: list[dict] = []
-        self._ids: dict[int, int] = {}
-        self.objects: list = []  # the KerasTensor of each id (None for build shapes)
-
-    def of(self, kt) -> int:
-        key = id(kt)
-        found = self._ids.get(key)
-        if found is not None:
-            return found
-        tid = len(self.items)
-        self._ids[key] = tid
-        self.items.append({"shape": shape_list(getattr(kt, "shape", None)), "dtype": dtype_name(getattr(kt, "dtype", None))})
-        self.objects.append(kt)
-        return tid
-
-    def lookup(self, kt):
-        return self._ids.get(id(kt))
-
-    def shape_only(self, shape) -> int:
-        tid = len(self.items)
-        self.items.append({"shape": shape_list(shape), "dtype": None})
-        self.objects.append(None)
-        return tid
+from .facts import Tensors, config_facts, dtype_policy, weights
 
 
 def model_kind(model) -> str:
@@ -105,22 +76,6 @@ def _params(layer):
     if not layer.built:
         return False, 0
     return True, int(layer.count_params())
-
-
-def _weights(layer) -> list:
-    out = []
-    for w in getattr(layer, "weights", []) or []:
-        path = getattr(w, "path", None)
-        out.append(
-            {
-                "name": str(getattr(w, "name", "")),
-                "path": str(path) if path is not None else None,
-                "shape": shape_list(w.shape),
-                "dtype": dtype_name(getattr(w, "dtype", None)),
-                "trainable": bool(getattr(w, "trainable", True)),
-            }
-        )
-    return out
 
 
 def _build_shape(layer, tensors: Tensors):
@@ -237,7 +192,7 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
                 row["build_out"] = out
             else:
                 row["shape_source"] = "none"
-        row["weights"] = _weights(layer)
+        row["weights"] = weights(layer)
         policy = dtype_policy(layer)
         if policy is not None:
             row["dtype_policy"] = policy

@@ -164,3 +164,53 @@ def _tie(src, sources, evaluate, runs):
         src.tied.append(other.id)
         return idx
     return None
+
+
+def for_payload(inputs: list, evaluate, tensors, rows: list, budget_s: float) -> dict:
+    """``analyse`` over a payload's tensors and rows (the order ``first`` follows)."""
+    sources = make_sources(inputs)
+    reference = {tid: item["shape"] for tid, item in enumerate(tensors.items) if tensors.objects[tid] is not None}
+    order = [(tid, row["id"], node["index"]) for row in rows for node in row["nodes"] for tid in node["out"]]
+    try:
+        return analyse(sources, evaluate, reference, order, budget_s)
+    except Exception as exc:
+        return {"status": "failed", "reason": f"{type(exc).__name__}: {exc}"[:300]}
+
+
+def sizes_by_axis(inputs: list, sizes: dict) -> dict:
+    """The sizes the user typed, per source id, as {(input index, axis): n}."""
+    chosen = {}
+    for src in make_sources(inputs):
+        value = sizes.get(src.id)
+        if value is None:
+            continue
+        n = int(value)
+        if n < 1:
+            raise ValueError(f"size for {src.id} must be 1 or more")
+        for key in src.axes:
+            chosen[key] = n
+    return chosen
+
+
+def check_result(tensors, values: dict, errors: dict, node_rows: dict, sizes: dict, shape_of) -> dict:
+    """What "check in the kernel" returns: shapes by tensor id and errors by row."""
+    shapes = {
+        str(tid): shape_of(values[id(obj)])
+        for tid, obj in enumerate(tensors.objects)
+        if obj is not None and id(obj) in values
+    }
+    row_errors = [
+        {"row": node_rows[nid][0], "node": node_rows[nid][1], "message": msg}
+        for nid, msg in errors.items()
+        if nid in node_rows
+    ]
+    return {"status": "ok", "valid": not errors, "sizes": sizes, "tensors": shapes, "errors": row_errors}
+
+
+def node_rows(rows: list, layers: list) -> dict:
+    """id(node) -> (row id, node index) for the nodes the payload lists."""
+    out = {}
+    for row, layer in zip(rows, layers):
+        for node in row["nodes"]:
+            out[id(layer._inbound_nodes[node["index"]])] = (row["id"], node["index"])
+    return out

@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,8 +71,13 @@ class Kernel:
             }
         )
         kenv.update(env or {})
-        self.km = KernelManager()
-        self.km.kernel_cmd = [python or sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        # A kernelspec of our own, so the kernel runs the venv's python under test.
+        spec_dir = home / "kernels" / "jks-test"
+        spec_dir.mkdir(parents=True)
+        argv = [python or sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        (spec_dir / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "jks", "language": "python"}))
+        ksm = KernelSpecManager(kernel_dirs=[str(home / "kernels")])
+        self.km = KernelManager(kernel_name="jks-test", kernel_spec_manager=ksm)
         self.log = open(home / "kernel.log", "wb")
         self.km.start_kernel(env=kenv, cwd=str(home), stdout=self.log, stderr=self.log)
         self.kc = self.km.client()
@@ -93,7 +99,11 @@ class Kernel:
                 break
             if kind in ("display_data", "stream", "error", "execute_result", "clear_output", "update_display_data"):
                 result.messages.append({"msg_type": kind, "content": msg["content"]})
-        result.reply = self.kc.get_shell_msg(timeout=timeout)["content"]
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                result.reply = reply["content"]
+                break
         return result
 
     def close(self):
