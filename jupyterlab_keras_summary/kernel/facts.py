@@ -218,3 +218,28 @@ def weights(layer) -> list:
             }
         )
     return out
+
+
+def concat_mismatch(shapes: list, axis: int) -> str | None:
+    """Why these shapes cannot be concatenated on ``axis``, or None.
+
+    Concatenate's compute_output_shape does not compare the other axes (a
+    U-Net at an odd size "works" there and fails when called), so the walks
+    check them: every other axis known in two inputs must agree.
+    """
+    shapes = [list(s) for s in shapes if s is not None]
+    if len(shapes) < 2:
+        return None
+    rank = len(shapes[0])
+    if any(len(s) != rank for s in shapes):
+        return f"Concatenate: inputs of different ranks {shapes}"
+    axis = axis % rank
+    for k in range(rank):
+        if k == axis:
+            continue
+        known = {s[k] for s in shapes if s[k] is not None}
+        if len(known) > 1:
+            return f"Concatenate: shapes differ on axis {k} (only axis {axis} may differ): " + ", ".join(
+                "(" + ", ".join("None" if d is None else str(d) for d in s) + ")" for s in shapes
+            )
+    return None

@@ -94,8 +94,9 @@ def _build_shape(layer, tensors: Tensors):
         outputs = layer.compute_output_shape(**shapes_dict)
     except Exception:
         return None
-    flat = tree.flatten(tree.map_shape_structure(lambda s: tuple(s), outputs))
-    return [tensors.shape_only(s) for s in flat]
+    shapes: list = []
+    tree.map_shape_structure(lambda s: shapes.append(tuple(s)), outputs)  # shapes are the leaves
+    return [tensors.shape_only(s) for s in shapes]
 
 
 def row_walk(model, options: dict) -> list:
@@ -183,15 +184,15 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
                 )
             nodes.append({"index": index, "in": refs, "out": [tensors.of(kt) for kt in node.output_tensors]})
         row["nodes"] = nodes
-        if nodes:
+        all_nodes = getattr(layer, "_inbound_nodes", None) or []
+        if all_nodes:
+            # Keras prints the shapes of the layer's last node, in this graph or not.
             row["shape_source"] = "node"
+            row["outputs"] = [tensors.of(kt) for kt in all_nodes[-1].output_tensors]
         else:
             out = _build_shape(layer, tensors)
-            if out is not None:
-                row["shape_source"] = "build"
-                row["build_out"] = out
-            else:
-                row["shape_source"] = "none"
+            row["shape_source"] = "build" if out is not None else "none"
+            row["outputs"] = out
         row["weights"] = weights(layer)
         policy = dtype_policy(layer)
         if policy is not None:

@@ -9,6 +9,8 @@ calls no layer, so no node is added and no auto-name is used.
 
 from __future__ import annotations
 
+from .facts import concat_mismatch
+
 
 def _inner_graph(op):
     from .keras3_payload import graph_of
@@ -40,6 +42,7 @@ def walk(graph, inputs: list, values: dict, errors: dict) -> list | None:
                     if flat is None:
                         raise ValueError(f"nested model {op.name!r} cannot take these sizes")
                 else:
+                    _check_merge(op, args)
                     flat = tree.flatten(op.compute_output_spec(*args, **kwargs))
             except Exception as exc:  # the layer's own message, e.g. a pooling window too big
                 errors[id(node)] = f"{type(exc).__name__}: {exc}".strip()[:500]
@@ -49,6 +52,15 @@ def walk(graph, inputs: list, values: dict, errors: dict) -> list | None:
     if any(id(x) not in values for x in graph.outputs):
         return None
     return [values[id(x)] for x in graph.outputs]
+
+
+def _check_merge(op, args) -> None:
+    from keras.src.layers import Concatenate
+
+    if isinstance(op, Concatenate) and args and isinstance(args[0], (list, tuple)):
+        problem = concat_mismatch([list(x.shape) for x in args[0]], op.axis)
+        if problem:
+            raise ValueError(problem)
 
 
 def evaluator(graph, tensors):

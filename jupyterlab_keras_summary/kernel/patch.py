@@ -1,25 +1,31 @@
 """Put a wrapper around ``Model.summary`` and take it off again.
 
-The wrapper carries the function it replaced (``_jks_orig``), so patching is
-idempotent, and unpatching restores exactly what was there, also when someone
-else wrapped ``summary`` after us (then we leave their wrapper alone and only
-switch ours off, so their restore still works).
+Our wrappers are known by identity (a ``functools.wraps`` of ours by someone
+else copies every attribute, so an attribute cannot tell them apart), which
+makes patching idempotent. Unpatching restores the function we replaced; if
+someone wrapped ``summary`` after us, their wrapper stays and ours is only
+switched off, so their own restore still works.
 """
 
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Callable
 
-SENTINEL = "_jks_orig"
+SENTINEL = "_jks_orig"  # the replaced function, on our wrapper (for readers and tests)
+_ours: "weakref.WeakSet" = weakref.WeakSet()
 
 
 def is_ours(func) -> bool:
-    return callable(func) and hasattr(func, SENTINEL)
+    try:
+        return func in _ours
+    except TypeError:
+        return False
 
 
 def patch_summary(cls, make_wrapper: Callable) -> bool:
-    """Wrap ``cls.summary`` with ``make_wrapper(original)``; False if already ours."""
+    """Wrap ``cls.summary`` with ``make_wrapper(original)``; False if it is already ours."""
     current = cls.__dict__.get("summary")
     if current is None or is_ours(current):
         return False
@@ -27,6 +33,7 @@ def patch_summary(cls, make_wrapper: Callable) -> bool:
     functools.update_wrapper(wrapper, current)
     setattr(wrapper, SENTINEL, current)
     wrapper._jks_active = True
+    _ours.add(wrapper)
     cls.summary = wrapper
     return True
 
@@ -34,13 +41,14 @@ def patch_summary(cls, make_wrapper: Callable) -> bool:
 def unpatch_summary(cls) -> None:
     current = cls.__dict__.get("summary")
     if is_ours(current):
+        current._jks_active = False
         cls.summary = getattr(current, SENTINEL)
         return
     # Someone wrapped ours: find ours down the __wrapped__ chain and switch it off.
-    seen = 0
-    while current is not None and seen < 50:
+    for _ in range(50):
+        current = getattr(current, "__wrapped__", None)
+        if current is None:
+            return
         if is_ours(current):
             current._jks_active = False
             return
-        current = getattr(current, "__wrapped__", None)
-        seen += 1

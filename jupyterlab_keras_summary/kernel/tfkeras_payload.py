@@ -129,6 +129,8 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
             nodes.append({"index": index, "in": refs, "out": outs})
         row["nodes"] = nodes
         row["shape_source"] = _shape_source(layer) if nodes else "none"
+        # tf-keras prints layer.output_shape: one shape when every node agrees.
+        row["outputs"] = nodes[0]["out"] if row["shape_source"] == "node" else None
         row["weights"] = weights(layer)
         policy = dtype_policy(layer)
         if policy is not None:

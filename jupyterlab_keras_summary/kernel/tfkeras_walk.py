@@ -7,6 +7,8 @@ model is made (so no auto-name is used). Nested models are walked inside.
 
 from __future__ import annotations
 
+from .facts import concat_mismatch, shape_list
+
 
 def walk(model, input_shapes: list, values: dict, errors: dict):
     import tensorflow as tf
@@ -32,6 +34,10 @@ def walk(model, input_shapes: list, values: dict, errors: dict):
                     shapes = tf.nest.map_structure(
                         lambda t: values[id(t)] if id(t) in values else t, arg
                     )
+                    if type(layer).__name__ == "Concatenate" and isinstance(shapes, (list, tuple)):
+                        problem = concat_mismatch([shape_list(x) for x in shapes], layer.axis)
+                        if problem:
+                            raise ValueError(problem)
                     out = layer.compute_output_shape(shapes)
                     flat_out = _flat_shapes(out)
             except Exception as exc:
@@ -58,8 +64,6 @@ def _flat_shapes(out):
 
 
 def evaluator(model, tensors):
-    from .facts import shape_list
-
     refs = list(model.inputs)
 
     def evaluate(sizes: dict):
