@@ -9,7 +9,33 @@ The walk over nested models is iterative (no recursion limit at depth).
 
 from __future__ import annotations
 
-from .facts import Tensors, config_facts, dtype_policy, weights
+from . import rows
+from .facts import Tensors
+
+
+def flatten(structure) -> list:
+    """Keras's own tree.flatten (keras.src.tree since 3.1; dm-tree's in 3.0)."""
+    try:
+        from keras.src import tree
+    except ImportError:  # Keras 3.0
+        import tree
+    return tree.flatten(structure)
+
+
+def shape_leaves(structure) -> list:
+    """The shapes in a compute_output_shape result (a shape, or lists/tuples/dicts of shapes)."""
+    out, stack = [], [structure]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item[k] for k in sorted(item, reverse=True))
+        elif isinstance(item, (list, tuple)) and all(d is None or isinstance(d, int) for d in item):
+            out.append(tuple(item))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        elif hasattr(item, "__iter__"):  # TensorShape and the like
+            out.append(tuple(item))
+    return out
 
 
 def model_kind(model) -> str:
@@ -50,14 +76,13 @@ def top_rows(model) -> list:
 
 def sequential_like(model) -> bool:
     """Keras's own test (summary_utils.print_summary), read only."""
-    from keras.src import tree
     from keras.src.models import Functional, Sequential
 
     if isinstance(model, Sequential) or not isinstance(model, Functional):
         return True
     nodes = set()
     for v in model._nodes_by_depth.values():
-        if len(v) > 1 or (len(v) == 1 and len(tree.flatten(v[0].input_tensors)) > 1):
+        if len(v) > 1 or (len(v) == 1 and len(flatten(v[0].input_tensors)) > 1):
             return False
         nodes.update(id(n) for n in v)
     for layer in model.layers:
@@ -80,7 +105,6 @@ def _params(layer):
 
 def _build_shape(layer, tensors: Tensors):
     """Output shape(s) from ``_build_shapes_dict`` (subclassed models), as Keras prints them."""
-    from keras.src import tree
     from keras.src.layers.layer import Layer
 
     shapes_dict = getattr(layer, "_build_shapes_dict", None)
@@ -94,34 +118,19 @@ def _build_shape(layer, tensors: Tensors):
         outputs = layer.compute_output_shape(**shapes_dict)
     except Exception:
         return None
-    shapes: list = []
-    tree.map_shape_structure(lambda s: shapes.append(tuple(s)), outputs)  # shapes are the leaves
-    return [tensors.shape_only(s) for s in shapes]
+    return [tensors.shape_only(s) for s in shape_leaves(outputs)]
 
 
 def row_walk(model, options: dict) -> list:
     """[(layer, depth, parent row id, scope model)] in the order Keras prints the rows.
 
-    Iterative pre-order (nested models under their row with expand_nested), so
-    deep nesting has no recursion limit. layer_range goes through Keras's own
-    function, so its errors are Keras's.
+    layer_range goes through Keras's own function, so its errors are Keras's.
     """
     from keras.src.utils import summary_utils
 
     top = top_rows(model)
     bounds = summary_utils.get_layer_index_bound_by_layer_name(top, options.get("layer_range"))
-    expand = bool(options.get("expand_nested"))
-    out = []
-    stack = [(layer, 0, None, model) for layer in reversed(top[bounds[0] : bounds[1]])]
-    while stack:
-        layer, depth, parent, scope = stack.pop()
-        rid = len(out)
-        out.append((layer, depth, parent, scope))
-        children = getattr(layer, "layers", None) if expand else None
-        if children:
-            for child in reversed(list(children)):
-                stack.append((child, depth + 1, rid, layer))
-    return out
+    return rows.walk(top[bounds[0] : bounds[1]], model, bool(options.get("expand_nested")))
 
 
 def row_layers(model, options: dict) -> list:
@@ -131,60 +140,33 @@ def row_layers(model, options: dict) -> list:
 def build(model, options: dict, tensors: Tensors | None = None) -> dict:
     """The ``model``, ``tensors``, ``layers`` and ``totals`` parts of the payload."""
     tensors = tensors or Tensors()
-    kind = model_kind(model)
-    seq_like = sequential_like(model)
-
-    rows: list[dict] = []
+    out_rows: list[dict] = []
     row_of: dict[tuple, int] = {}  # (id(scope model), id(op)) -> row id
     pending = []  # (row dict, layer, scope model)
-    scopes: dict[int, tuple] = {}
+    scopes: dict[int, set] = {}
     for layer, depth, parent, scope in row_walk(model, options):
-        sid = id(scope)
-        if sid not in scopes:
-            g = graph_of(scope)
-            scopes[sid] = (g, graph_nodes(g))
-        rid = len(rows)
+        if id(scope) not in scopes:
+            scopes[id(scope)] = graph_nodes(graph_of(scope))
         built, params = _params(layer)
-        has_weights = bool(getattr(layer, "weights", None))
-        row = {
-            "id": rid,
-            "name": str(layer.name),
-            "class": type(layer).__name__,
-            "module": type(layer).__module__,
-            "depth": depth,
-            "parent": parent,
-            "built": built,
-            "params": params,
-            "trainable": bool(layer.trainable) if has_weights else None,
-        }
-        rows.append(row)
-        row_of[(sid, id(layer))] = rid
-        pending.append((row, layer, scope))
+        trainable = bool(layer.trainable) if getattr(layer, "weights", None) else None
+        out_rows.append(rows.row(len(out_rows), layer, depth, parent, built, params, trainable))
+        row_of[(id(scope), id(layer))] = len(out_rows) - 1
+        pending.append((out_rows[-1], layer, scope))
 
     for row, layer, scope in pending:
-        graph, in_scope = scopes[id(scope)]
+        in_scope = scopes[id(scope)]
+        all_nodes = getattr(layer, "_inbound_nodes", None) or []
         nodes = []
-        for index, node in enumerate(getattr(layer, "_inbound_nodes", []) or []):
+        for index, node in enumerate(all_nodes):
             if in_scope and id(node) not in in_scope:
                 continue
             refs = []
             for kt in node.input_tensors:
-                history = getattr(kt, "_keras_history", None)
-                if history is None:
-                    continue
-                op = history.operation
-                refs.append(
-                    {
-                        "layer": str(op.name),
-                        "node": int(history.node_index),
-                        "output": int(history.tensor_index),
-                        "row": row_of.get((id(scope), id(op))),
-                        "tensor": tensors.of(kt),
-                    }
-                )
+                h = getattr(kt, "_keras_history", None)
+                if h is not None:
+                    refs.append(rows.ref(h.operation, h.node_index, h.tensor_index, row_of.get((id(scope), id(h.operation))), tensors.of(kt)))
             nodes.append({"index": index, "in": refs, "out": [tensors.of(kt) for kt in node.output_tensors]})
         row["nodes"] = nodes
-        all_nodes = getattr(layer, "_inbound_nodes", None) or []
         if all_nodes:
             # Keras prints the shapes of the layer's last node, in this graph or not.
             row["shape_source"] = "node"
@@ -193,40 +175,22 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
             out = _build_shape(layer, tensors)
             row["shape_source"] = "build" if out is not None else "none"
             row["outputs"] = out
-        row["weights"] = weights(layer)
-        policy = dtype_policy(layer)
-        if policy is not None:
-            row["dtype_policy"] = policy
-        config = config_facts(layer)
-        if config:
-            row["config"] = config
+        rows.add_layer_facts(row, layer)
 
-    info = {
-        "name": str(model.name),
-        "class": type(model).__name__,
-        "module": type(model).__module__,
-        "kind": kind,
-        "built": bool(getattr(model, "built", False)),
-        "sequential_like": seq_like,
-        "inputs": [],
-        "outputs": [],
-    }
+    inputs, outputs = [], []
     graph = graph_of(model)
     if graph is not None and getattr(graph, "_nodes_by_depth", None) is not None:
         for kt in graph.inputs:
-            history = getattr(kt, "_keras_history", None)
-            info["inputs"].append({"name": str(history.operation.name) if history else None, "tensor": tensors.of(kt)})
-        for kt in graph.outputs:
-            info["outputs"].append({"tensor": tensors.of(kt)})
+            h = getattr(kt, "_keras_history", None)
+            inputs.append({"name": str(h.operation.name) if h else None, "tensor": tensors.of(kt)})
+        outputs = [{"tensor": tensors.of(kt)} for kt in graph.outputs]
+    kind = model_kind(model)
+    info = rows.model_part(model, kind, sequential_like(model), inputs, outputs)
     if kind == "subclassed":
         # Keras prints the shapes each sublayer was built with: the first call's
         # concrete batch, not a None (KERNEL.md §1.1).
         info["shapes_from"] = "first_call"
-    policy = dtype_policy(model)
-    if policy is not None:
-        info["dtype_policy"] = policy
-
-    return {"model": info, "tensors": tensors.items, "layers": rows, "totals": totals(model)}
+    return {"model": info, "tensors": tensors.items, "layers": out_rows, "totals": totals(model)}
 
 
 def totals(model) -> dict:
@@ -252,9 +216,4 @@ def totals(model) -> dict:
         "non_trainable": su.weight_memory_size(non_trainable),
         "optimizer": su.weight_memory_size(opt_vars) if optimizer else 0,
     }
-    return {
-        "total": counts["trainable"] + counts["non_trainable"] + counts["optimizer"],
-        **counts,
-        "optimizer_class": optimizer,
-        "bytes": {"total": sum(sizes.values()), **{k: float(v) for k, v in sizes.items()}},
-    }
+    return rows.totals(counts, sizes, optimizer)

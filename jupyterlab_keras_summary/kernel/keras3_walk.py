@@ -9,7 +9,8 @@ calls no layer, so no node is added and no auto-name is used.
 
 from __future__ import annotations
 
-from .facts import concat_mismatch
+from . import lineage
+from .facts import concat_mismatch, shape_list
 
 
 def _inner_graph(op):
@@ -23,7 +24,7 @@ def _inner_graph(op):
 
 def walk(graph, inputs: list, values: dict, errors: dict) -> list | None:
     """Fill ``values`` (id(reference tensor) -> KerasTensor) and ``errors`` (id(node) -> text)."""
-    from keras.src import tree
+    from .keras3_payload import flatten
 
     for ref, value in zip(graph.inputs, inputs):
         values[id(ref)] = value
@@ -38,12 +39,12 @@ def walk(graph, inputs: list, values: dict, errors: dict) -> list | None:
                 args, kwargs = node.arguments.fill_in(values)
                 inner = _inner_graph(op)
                 if inner is not None:
-                    flat = walk(inner, tree.flatten(args), values, errors)
+                    flat = walk(inner, flatten(args), values, errors)
                     if flat is None:
                         raise ValueError(f"nested model {op.name!r} cannot take these sizes")
                 else:
                     _check_merge(op, args)
-                    flat = tree.flatten(op.compute_output_spec(*args, **kwargs))
+                    flat = flatten(op.compute_output_spec(*args, **kwargs))
             except Exception as exc:  # the layer's own message, e.g. a pooling window too big
                 errors[id(node)] = f"{type(exc).__name__}: {exc}".strip()[:500]
                 continue
@@ -63,32 +64,27 @@ def _check_merge(op, args) -> None:
             raise ValueError(problem)
 
 
-def evaluator(graph, tensors):
-    """``evaluate(sizes)`` for lineage.analyse: sizes {(input index, axis): n} -> {tensor id: shape}."""
-    from keras.src.backend import KerasTensor
+class Keras3Graph(lineage.Graph):
+    def __init__(self, graph):
+        self.graph = graph
+        self.inputs = [(_input_name(kt), list(kt.shape)) for kt in graph.inputs]
+        self.nodes = sum(len(v) for v in graph._nodes_by_depth.values())
 
-    from .facts import shape_list
+    def run(self, shapes: list):
+        from keras.src.backend import KerasTensor
 
-    refs = list(graph.inputs)
-
-    def evaluate(sizes: dict):
-        inputs = []
-        for i, ref in enumerate(refs):
-            shape = list(ref.shape)
-            for axis in range(len(shape)):
-                if (i, axis) in sizes:
-                    shape[axis] = sizes[(i, axis)]
-            inputs.append(KerasTensor(tuple(shape), dtype=ref.dtype))
+        inputs = [KerasTensor(tuple(s), dtype=ref.dtype) for s, ref in zip(shapes, self.graph.inputs)]
         values, errors = {}, {}
-        if walk(graph, inputs, values, errors) is None or errors:
-            raise ValueError(next(iter(errors.values()), "the graph cannot take these sizes"))
-        out = {}
-        for tid, obj in enumerate(tensors.objects):
-            if obj is not None and id(obj) in values:
-                out[tid] = shape_list(values[id(obj)].shape)
-        return out
+        outputs = walk(self.graph, inputs, values, errors)
+        return outputs, values, errors
 
-    return evaluate
+    def shape_of(self, value) -> list:
+        return shape_list(value.shape)
+
+
+def _input_name(kt):
+    history = getattr(kt, "_keras_history", None)
+    return str(history.operation.name) if history is not None else None
 
 
 def can_walk(graph) -> str | None:
@@ -105,7 +101,9 @@ def can_walk(graph) -> str | None:
         for nodes in g._nodes_by_depth.values():
             for node in nodes:
                 op = node.operation
-                inner = _inner_graph(op) if op is not None else None
+                if op is None or node.is_input:
+                    continue  # the walk never computes input nodes
+                inner = _inner_graph(op)
                 if inner is not None:
                     stack.append(inner)
                 elif isinstance(op, Layer) and type(op).compute_output_shape is Layer.compute_output_shape:

@@ -166,9 +166,47 @@ def _tie(src, sources, evaluate, runs):
     return None
 
 
-def for_payload(inputs: list, evaluate, tensors, rows: list, budget_s: float) -> dict:
-    """``analyse`` over a payload's tensors and rows (the order ``first`` follows)."""
-    sources = make_sources(inputs)
+class Graph:
+    """What the exact analysis needs from a framework's graph (see keras3_walk, tfkeras_walk).
+
+    ``inputs``: [(input name, shape)]; ``run(shapes)`` -> (outputs or None, values, errors),
+    values keyed by id(reference tensor), errors by id(node); ``shape_of(value)`` -> list.
+    """
+
+    inputs: list = []
+    nodes: int = 0
+
+    def run(self, shapes: list):  # pragma: no cover - per framework
+        raise NotImplementedError
+
+    def shape_of(self, value) -> list:  # pragma: no cover - per framework
+        raise NotImplementedError
+
+
+def _shapes(inputs: list, sizes: dict) -> list:
+    return [[sizes.get((i, a), d) for a, d in enumerate(shape or [])] for i, (_, shape) in enumerate(inputs)]
+
+
+def _tensor_shapes(graph: Graph, tensors, values: dict) -> dict:
+    return {
+        tid: graph.shape_of(values[id(obj)])
+        for tid, obj in enumerate(tensors.objects)
+        if obj is not None and id(obj) in values
+    }
+
+
+def dims(graph: Graph, tensors, rows: list, max_nodes: int, budget_s: float) -> dict:
+    """The payload's ``dims`` for a graph: sources, sizes and per-axis size ids."""
+    if graph.nodes > max_nodes:
+        return {"status": "skipped", "reason": f"{graph.nodes} graph nodes (more than {max_nodes})"}
+
+    def evaluate(sizes: dict):
+        outputs, values, errors = graph.run(_shapes(graph.inputs, sizes))
+        if outputs is None or errors:
+            raise ValueError(next(iter(errors.values()), "the graph cannot take these sizes"))
+        return _tensor_shapes(graph, tensors, values)
+
+    sources = make_sources(graph.inputs)
     reference = {tid: item["shape"] for tid, item in enumerate(tensors.items) if tensors.objects[tid] is not None}
     order = [(tid, row["id"], node["index"]) for row in rows for node in row["nodes"] for tid in node["out"]]
     try:
@@ -177,10 +215,10 @@ def for_payload(inputs: list, evaluate, tensors, rows: list, budget_s: float) ->
         return {"status": "failed", "reason": f"{type(exc).__name__}: {exc}"[:300]}
 
 
-def sizes_by_axis(inputs: list, sizes: dict) -> dict:
-    """The sizes the user typed, per source id, as {(input index, axis): n}."""
+def check(graph: Graph, tensors, rows: list, layers: list, sizes: dict) -> dict:
+    """What "check in the kernel" returns: shapes by tensor id and errors by row."""
     chosen = {}
-    for src in make_sources(inputs):
+    for src in make_sources(graph.inputs):
         value = sizes.get(src.id)
         if value is None:
             continue
@@ -189,28 +227,15 @@ def sizes_by_axis(inputs: list, sizes: dict) -> dict:
             raise ValueError(f"size for {src.id} must be 1 or more")
         for key in src.axes:
             chosen[key] = n
-    return chosen
-
-
-def check_result(tensors, values: dict, errors: dict, node_rows: dict, sizes: dict, shape_of) -> dict:
-    """What "check in the kernel" returns: shapes by tensor id and errors by row."""
-    shapes = {
-        str(tid): shape_of(values[id(obj)])
-        for tid, obj in enumerate(tensors.objects)
-        if obj is not None and id(obj) in values
-    }
+    _, values, errors = graph.run(_shapes(graph.inputs, chosen))
+    node_rows = {}
+    for row, layer in zip(rows, layers):
+        for node in row["nodes"]:
+            node_rows[id(layer._inbound_nodes[node["index"]])] = (row["id"], node["index"])
+    shapes = {str(tid): shape for tid, shape in _tensor_shapes(graph, tensors, values).items()}
     row_errors = [
         {"row": node_rows[nid][0], "node": node_rows[nid][1], "message": msg}
         for nid, msg in errors.items()
         if nid in node_rows
     ]
     return {"status": "ok", "valid": not errors, "sizes": sizes, "tensors": shapes, "errors": row_errors}
-
-
-def node_rows(rows: list, layers: list) -> dict:
-    """id(node) -> (row id, node index) for the nodes the payload lists."""
-    out = {}
-    for row, layer in zip(rows, layers):
-        for node in row["nodes"]:
-            out[id(layer._inbound_nodes[node["index"]])] = (row["id"], node["index"])
-    return out

@@ -92,3 +92,17 @@ def too_big(payload: dict) -> str | None:
     if rows > MAX_ROWS:
         return f"{rows} rows (more than {MAX_ROWS})"
     return None
+
+
+def assemble(framework: str, framework_version: str, backend, options: dict, width, body: dict, model, dims) -> dict:
+    """The whole payload from a builder's body; ``dims()`` runs last, only if the payload is sent."""
+    from . import registry
+
+    out = envelope(framework, framework_version, backend, call_options(options, width, body["model"]["sequential_like"]))
+    out.update(body)
+    reason = too_big(out)
+    if reason:
+        raise ValueError(reason)
+    out["model"]["token"] = registry.register(model, framework, options)
+    out["dims"] = dims()
+    return apply_limits(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import lineage, payload, registry, tfkeras_payload, tfkeras_walk
-from .facts import Tensors, shape_list
+from .facts import Tensors
 from .summary_hook import Framework
 
 
@@ -27,48 +27,33 @@ class TfKeras(Framework):
 
         tensors = Tensors()
         body = tfkeras_payload.build(model, options, tensors)
-        call = payload.call_options(options, table_width(text), body["model"]["sequential_like"])
-        out = payload.envelope("tf_keras", tf_keras.__version__, "tensorflow", call)
-        out.update(body)
-        reason = payload.too_big(out)
-        if reason:
-            raise ValueError(reason)
-        out["model"]["token"] = registry.register(model, "tf_keras", options)
-        out["dims"] = dims(model, tensors, body)
-        return payload.apply_limits(out)
+        return payload.assemble(
+            "tf_keras", tf_keras.__version__, "tensorflow", options, table_width(text), body, model,
+            lambda: dims(model, tensors, body),
+        )
 
 
-def _graph_reason(model):
+def _graph(model):
     if not getattr(model, "_is_graph_network", False):
-        return "subclassed model: no graph (shapes are those it was built with)"
-    return None
+        return None, "subclassed model: no graph (shapes are those it was built with)"
+    return tfkeras_walk.TfKerasGraph(model), None
 
 
 def dims(model, tensors, body) -> dict:
-    reason = _graph_reason(model)
-    if reason:
+    graph, reason = _graph(model)
+    if graph is None:
         return {"status": "unavailable", "reason": reason}
-    nodes = sum(len(v) for v in model._nodes_by_depth.values())
-    if nodes > payload.DIMS_MAX_NODES:
-        return {"status": "skipped", "reason": f"{nodes} graph nodes (more than {payload.DIMS_MAX_NODES})"}
-    inputs = tfkeras_payload.input_shapes(model)
-    evaluate = tfkeras_walk.evaluator(model, tensors)
-    return lineage.for_payload(inputs, evaluate, tensors, body["layers"], payload.DIMS_SECONDS)
+    return lineage.dims(graph, tensors, body["layers"], payload.DIMS_MAX_NODES, payload.DIMS_SECONDS)
 
 
 def check(model, options: dict, sizes: dict) -> dict:
-    reason = _graph_reason(model)
-    if reason:
+    graph, reason = _graph(model)
+    if graph is None:
         return {"status": "unavailable", "reason": reason}
     tensors = Tensors()
     body = tfkeras_payload.build(model, options, tensors)
-    inputs = tfkeras_payload.input_shapes(model)
-    chosen = lineage.sizes_by_axis(inputs, sizes)
-    shapes = [[chosen.get((i, a), d) for a, d in enumerate(shape)] for i, (_, shape) in enumerate(inputs)]
-    values, errors = {}, {}
-    tfkeras_walk.walk(model, shapes, values, errors)
-    rows = lineage.node_rows(body["layers"], [item[0] for item in tfkeras_payload.row_walk(model, options)])
-    return lineage.check_result(tensors, values, errors, rows, sizes, shape_list)
+    layers = [item[0] for item in tfkeras_payload.row_walk(model, options)]
+    return lineage.check(graph, tensors, body["layers"], layers, sizes)
 
 
 registry.add_checker("tf_keras", check)

@@ -8,7 +8,8 @@ reads: ``model.layers`` (rows), ``_nodes_by_depth`` (this model's nodes),
 
 from __future__ import annotations
 
-from .facts import Tensors, config_facts, dtype_policy, shape_list, weights
+from . import rows
+from .facts import Tensors
 
 
 def model_kind(model) -> str:
@@ -46,22 +47,11 @@ def sequential_like(model) -> bool:
 
 
 def row_walk(model, options: dict) -> list:
-    """[(layer, depth, parent row id, scope model)] in printed order (iterative)."""
+    """[(layer, depth, parent row id, scope model)] in printed order."""
     from tf_keras.src.utils import layer_utils
 
     bounds = layer_utils.get_layer_index_bound_by_layer_name(model, options.get("layer_range"))
-    expand = bool(options.get("expand_nested"))
-    out = []
-    stack = [(layer, 0, None, model) for layer in reversed(model.layers[bounds[0] : bounds[1]])]
-    while stack:
-        layer, depth, parent, scope = stack.pop()
-        rid = len(out)
-        out.append((layer, depth, parent, scope))
-        children = getattr(layer, "layers", None) if expand else None
-        if children:
-            for child in reversed(list(children)):
-                stack.append((child, depth + 1, rid, layer))
-    return out
+    return rows.walk(model.layers[bounds[0] : bounds[1]], model, bool(options.get("expand_nested")))
 
 
 def _shape_source(layer) -> str:
@@ -79,30 +69,17 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
     import tensorflow as tf
 
     tensors = tensors or Tensors()
-    rows, pending, row_of, scopes = [], [], {}, {}
+    out_rows, pending, row_of, scopes = [], [], {}, {}
     for layer, depth, parent, scope in row_walk(model, options):
         if id(scope) not in scopes:
             scopes[id(scope)] = graph_nodes(scope)
-        rid = len(rows)
         if not layer.built and not getattr(layer, "_is_graph_network", False):
             built, params = False, 0  # tf-keras prints "0 (unused)"
         else:
             built, params = True, int(layer.count_params())
-        rows.append(
-            {
-                "id": rid,
-                "name": str(layer.name),
-                "class": type(layer).__name__,
-                "module": type(layer).__module__,
-                "depth": depth,
-                "parent": parent,
-                "built": built,
-                "params": params,
-                "trainable": bool(layer.trainable),
-            }
-        )
-        row_of[(id(scope), id(layer))] = rid
-        pending.append((rows[-1], layer, scope))
+        out_rows.append(rows.row(len(out_rows), layer, depth, parent, built, params, bool(layer.trainable)))
+        row_of[(id(scope), id(layer))] = len(out_rows) - 1
+        pending.append((out_rows[-1], layer, scope))
 
     for row, layer, scope in pending:
         in_scope = scopes[id(scope)]
@@ -110,58 +87,26 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
         for index, node in enumerate(getattr(layer, "_inbound_nodes", []) or []):
             if in_scope and id(node) not in in_scope:
                 continue
-            refs = []
-            try:
-                inbound = list(node.iterate_inbound())
-            except Exception:
-                inbound = []
-            for op, node_index, tensor_index, kt in inbound:
-                refs.append(
-                    {
-                        "layer": str(op.name),
-                        "node": int(node_index),
-                        "output": int(tensor_index),
-                        "row": row_of.get((id(scope), id(op))),
-                        "tensor": tensors.of(kt),
-                    }
-                )
-            outs = [tensors.of(kt) for kt in tf.nest.flatten(node.outputs)]
-            nodes.append({"index": index, "in": refs, "out": outs})
+            refs = [
+                rows.ref(op, node_index, tensor_index, row_of.get((id(scope), id(op))), tensors.of(kt))
+                for op, node_index, tensor_index, kt in node.iterate_inbound()
+            ]
+            nodes.append({"index": index, "in": refs, "out": [tensors.of(kt) for kt in tf.nest.flatten(node.outputs)]})
         row["nodes"] = nodes
         row["shape_source"] = _shape_source(layer) if nodes else "none"
         # tf-keras prints layer.output_shape: one shape when every node agrees.
         row["outputs"] = nodes[0]["out"] if row["shape_source"] == "node" else None
-        row["weights"] = weights(layer)
-        policy = dtype_policy(layer)
-        if policy is not None:
-            row["dtype_policy"] = policy
-        config = config_facts(layer)
-        if config:
-            row["config"] = config
+        rows.add_layer_facts(row, layer)
 
-    kind = model_kind(model)
-    info = {
-        "name": str(model.name),
-        "class": type(model).__name__,
-        "module": type(model).__module__,
-        "kind": kind,
-        "built": bool(model.built),
-        "sequential_like": sequential_like(model),
-        "inputs": [],
-        "outputs": [],
-    }
+    inputs, outputs = [], []
     if getattr(model, "_is_graph_network", False):
-        for kt in model.inputs:
-            history = getattr(kt, "_keras_history", None)
-            info["inputs"].append({"name": str(history.layer.name) if history else None, "tensor": tensors.of(kt)})
-        for kt in model.outputs:
-            info["outputs"].append({"tensor": tensors.of(kt)})
-    else:
+        inputs = [{"name": str(kt._keras_history.layer.name), "tensor": tensors.of(kt)} for kt in model.inputs]
+        outputs = [{"tensor": tensors.of(kt)} for kt in model.outputs]
+    kind = model_kind(model)
+    info = rows.model_part(model, kind, sequential_like(model), inputs, outputs)
+    if kind == "subclassed":
         info["shapes_from"] = "build"
-    policy = dtype_policy(model)
-    if policy is not None:
-        info["dtype_policy"] = policy
-    return {"model": info, "tensors": tensors.items, "layers": rows, "totals": totals(model)}
+    return {"model": info, "tensors": tensors.items, "layers": out_rows, "totals": totals(model)}
 
 
 def totals(model) -> dict:
@@ -171,16 +116,6 @@ def totals(model) -> dict:
     if trainable is None:
         trainable = model.trainable_weights
     non_trainable = model.non_trainable_weights
-    counts = {"trainable": int(lu.count_params(trainable)), "non_trainable": int(lu.count_params(non_trainable))}
-    sizes = {"trainable": float(lu.weight_memory_size(trainable)), "non_trainable": float(lu.weight_memory_size(non_trainable))}
-    return {
-        "total": counts["trainable"] + counts["non_trainable"],
-        **counts,
-        "optimizer": 0,  # tf-keras prints no optimizer line
-        "optimizer_class": None,
-        "bytes": {"total": sizes["trainable"] + sizes["non_trainable"], **sizes, "optimizer": 0.0},
-    }
-
-
-def input_shapes(model) -> list:
-    return [(str(kt._keras_history.layer.name), shape_list(kt.shape)) for kt in model.inputs]
+    counts = {"trainable": lu.count_params(trainable), "non_trainable": lu.count_params(non_trainable), "optimizer": 0}
+    sizes = {"trainable": lu.weight_memory_size(trainable), "non_trainable": lu.weight_memory_size(non_trainable), "optimizer": 0}
+    return rows.totals(counts, sizes, None)  # tf-keras prints no optimizer line

@@ -7,6 +7,7 @@ model is made (so no auto-name is used). Nested models are walked inside.
 
 from __future__ import annotations
 
+from . import lineage
 from .facts import concat_mismatch, shape_list
 
 
@@ -63,24 +64,16 @@ def _flat_shapes(out):
     return flat
 
 
-def evaluator(model, tensors):
-    refs = list(model.inputs)
+class TfKerasGraph(lineage.Graph):
+    def __init__(self, model):
+        self.model = model
+        self.inputs = [(str(kt._keras_history.layer.name), shape_list(kt.shape)) for kt in model.inputs]
+        self.nodes = sum(len(v) for v in model._nodes_by_depth.values())
 
-    def evaluate(sizes: dict):
-        shapes = []
-        for i, ref in enumerate(refs):
-            shape = shape_list(ref.shape)
-            for axis in range(len(shape)):
-                if (i, axis) in sizes:
-                    shape[axis] = sizes[(i, axis)]
-            shapes.append(shape)
+    def run(self, shapes: list):
         values, errors = {}, {}
-        if walk(model, shapes, values, errors) is None or errors:
-            raise ValueError(next(iter(errors.values()), "the graph cannot take these sizes"))
-        return {
-            tid: shape_list(values[id(obj)])
-            for tid, obj in enumerate(tensors.objects)
-            if obj is not None and id(obj) in values
-        }
+        outputs = walk(self.model, shapes, values, errors)
+        return outputs, values, errors
 
-    return evaluate
+    def shape_of(self, value) -> list:
+        return shape_list(value)

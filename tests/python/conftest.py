@@ -70,3 +70,19 @@ def same_output(a, b) -> bool:
         return (r.stdout, r.stderr, r.displays, (err["ename"], err["evalue"]) if err else None)
 
     return seen(a) == seen(b)
+
+
+def without(kernel, code):
+    """Run ``code`` with the companion unloaded (in a cell of its own, so cell magics work), then load it again."""
+    kernel.run("%unload_ext jupyterlab_keras_summary")
+    r = kernel.run(code)
+    kernel.run("%load_ext jupyterlab_keras_summary")
+    return r
+
+
+def before_and_with(kernel, setup: str, call: str = "m.summary()"):
+    """Load the companion, run ``setup``, then ``call`` without and with it: (outputs without, bundle with)."""
+    r = kernel.run("%load_ext jupyterlab_keras_summary\n" + setup)
+    assert r.error is None, r.error
+    before = without(kernel, call)
+    return before, bundle(kernel.run(call))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MIME, Kernel, bundle, joined
+from conftest import MIME, Kernel, before_and_with, joined
 
 MODEL = """
 import keras
@@ -19,12 +19,7 @@ m = keras.Model(frames, layers.GlobalAveragePooling1D(name="gap")(x), name="conv
 def test_backend(tf_python, backend):
     k = Kernel(tf_python, env={"KERAS_BACKEND": backend})
     try:
-        r = k.run("%load_ext jupyterlab_keras_summary\n" + MODEL)
-        assert r.error is None, r.error
-        k.run("%unload_ext jupyterlab_keras_summary")
-        before = k.run("m.summary()")
-        k.run("%load_ext jupyterlab_keras_summary")
-        data = bundle(k.run("m.summary()"))
+        before, data = before_and_with(k, MODEL)
         assert data["text/plain"] == joined(before, "text/plain")
         assert data["text/html"] == joined(before, "text/html")
         p = data[MIME]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import MIME, bundle, joined, same_output
+from conftest import MIME, bundle, joined, same_output, without
 
 MODELS = textwrap.dedent(
     """
@@ -76,12 +76,6 @@ def kernel(keras3):
     return keras3
 
 
-def without(kernel, code):
-    """Run ``code`` with the companion unloaded (then load it again)."""
-    kernel.run("%unload_ext jupyterlab_keras_summary")
-    r = kernel.run(code)
-    kernel.run("%load_ext jupyterlab_keras_summary")
-    return r
 
 
 @pytest.mark.parametrize("call", CALLS)

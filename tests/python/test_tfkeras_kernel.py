@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import MIME, Kernel, bundle, same_output
+from conftest import MIME, Kernel, bundle, same_output, without
 
 MODELS = textwrap.dedent(
     """
@@ -61,11 +61,6 @@ def kernel(tf_python):
     k.close()
 
 
-def without(kernel, code):
-    kernel.run("%unload_ext jupyterlab_keras_summary")
-    r = kernel.run(code)
-    kernel.run("%load_ext jupyterlab_keras_summary")
-    return r
 
 
 @pytest.mark.parametrize("call", CALLS)

@@ -159,3 +159,12 @@ def test_concat_mismatch_checks_the_other_axes():
     assert facts.concat_mismatch([[None, None, 8], [None, 5, 8]], -1) is None  # unknown is not a mismatch
     assert "axis 1" in facts.concat_mismatch([[2, 32, 32, 8], [2, 33, 32, 8]], -1)
     assert facts.concat_mismatch([[2, 3], [2, 4]], 1) is None
+
+
+def test_shape_leaves_of_nested_compute_output_shape_results():
+    from jupyterlab_keras_summary.kernel.keras3_payload import shape_leaves
+
+    assert shape_leaves((2, 4)) == [(2, 4)]
+    assert shape_leaves([(2, 4), (2, None)]) == [(2, 4), (2, None)]
+    assert shape_leaves({"score": (2, 1), "label": (2, 3)}) == [(2, 3), (2, 1)]  # sorted keys, as Keras flattens
+    assert shape_leaves(()) == [()]
