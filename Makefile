@@ -99,7 +99,7 @@ $(STAMPS)/ui-kernel: Makefile | $(STAMPS)/venv
 #   .venv-kernel-tf     tensorflow-cpu 2.21 (with keras 3.15.1: the tensorflow
 #                       backend), tf-keras 2.21 (--no-deps: it asks for the
 #                       GPU "tensorflow"), torch 2.13 CPU (the torch backend)
-#   .venv-kernel-old    keras 3.0.5 on its numpy backend (oldest Keras 3 supported)
+#   .venv-kernel-old    keras 3.0.5 + jax 0.4.23 (oldest Keras 3 supported)
 #   .venv-kernel-tf215  tensorflow-cpu 2.15.1 + tf-keras 2.15.1 (oldest tf-keras supported)
 PYTEST_PACKAGES := 'pytest==8.*' 'jsonschema>=4.18'
 KERNEL_VENVS := .venv-kernel-tf .venv-kernel-old .venv-kernel-tf215
@@ -114,7 +114,7 @@ $(STAMPS)/kernel-venvs: Makefile
 	for v in $(KERNEL_VENVS); do [ -x $$v/bin/python ] || $(PYTHON) -m venv $$v; done
 	$(call KERNEL_PIP,.venv-kernel-tf) 'tensorflow-cpu==2.21.0' 'keras==3.15.1' 'torch==2.13.0' 'ipykernel==7.4.0'
 	$(call KERNEL_PIP,.venv-kernel-tf) --no-deps 'tf-keras==2.21.0'
-	$(call KERNEL_PIP,.venv-kernel-old) 'keras==3.0.5' 'numpy<2' 'ipykernel==7.4.0'
+	$(call KERNEL_PIP,.venv-kernel-old) 'keras==3.0.5' 'jax==0.4.23' 'jaxlib==0.4.23' 'numpy<2' 'ipykernel==7.4.0'
 	$(call KERNEL_PIP,.venv-kernel-tf215) 'tensorflow-cpu==2.15.1' 'ipykernel==7.4.0'
 	$(call KERNEL_PIP,.venv-kernel-tf215) --no-deps 'tf-keras==2.15.1'
 	@touch $@

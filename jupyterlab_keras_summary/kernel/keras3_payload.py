@@ -9,8 +9,10 @@ The walk over nested models is iterative (no recursion limit at depth).
 
 from __future__ import annotations
 
+import math
+
 from . import rows
-from .facts import Tensors
+from .facts import Tensors, weights
 
 
 def flatten(structure) -> list:
@@ -95,12 +97,18 @@ def sequential_like(model) -> bool:
     return True
 
 
-def _params(layer):
+def _params(layer, layer_weights: list):
+    """(built, count) as Keras prints them; the count from the weights already read
+    (Layer.count_params sums the same shapes) unless the class counts its own way."""
+    from keras.src.layers.layer import Layer
+
     if not hasattr(layer, "built"):
         return None, 0
     if not layer.built:
         return False, 0
-    return True, int(layer.count_params())
+    if type(layer).count_params is not Layer.count_params:
+        return True, int(layer.count_params())
+    return True, sum(math.prod(w["shape"] or [0]) for w in layer_weights)
 
 
 def _build_shape(layer, tensors: Tensors):
@@ -147,13 +155,14 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
     for layer, depth, parent, scope in row_walk(model, options):
         if id(scope) not in scopes:
             scopes[id(scope)] = graph_nodes(graph_of(scope))
-        built, params = _params(layer)
-        trainable = bool(layer.trainable) if getattr(layer, "weights", None) else None
+        layer_weights = weights(layer)
+        built, params = _params(layer, layer_weights)
+        trainable = bool(layer.trainable) if layer_weights else None
         out_rows.append(rows.row(len(out_rows), layer, depth, parent, built, params, trainable))
         row_of[(id(scope), id(layer))] = len(out_rows) - 1
-        pending.append((out_rows[-1], layer, scope))
+        pending.append((out_rows[-1], layer, scope, layer_weights))
 
-    for row, layer, scope in pending:
+    for row, layer, scope, layer_weights in pending:
         in_scope = scopes[id(scope)]
         all_nodes = getattr(layer, "_inbound_nodes", None) or []
         nodes = []
@@ -175,7 +184,7 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
             out = _build_shape(layer, tensors)
             row["shape_source"] = "build" if out is not None else "none"
             row["outputs"] = out
-        rows.add_layer_facts(row, layer)
+        rows.add_layer_facts(row, layer, layer_weights)
 
     inputs, outputs = [], []
     graph = graph_of(model)

@@ -62,7 +62,10 @@ def check(token: str, sizes: dict) -> CheckResult:
     checker = _checkers.get(framework)
     if checker is None:
         return CheckResult({**base, "status": "unsupported", "reason": f"no check for {framework}"})
+    from .notrace import names_kept
+
     try:
-        return CheckResult({**base, **checker(model, options, dict(sizes or {}))})
+        with names_kept():
+            return CheckResult({**base, **checker(model, options, dict(sizes or {}))})
     except Exception as exc:
         return CheckResult({**base, "status": "failed", "reason": f"{type(exc).__name__}: {exc}"[:500]})

@@ -54,9 +54,9 @@ def ref(producer, node_index, tensor_index, row_id, tensor_id: int) -> dict:
     }
 
 
-def add_layer_facts(out: dict, layer) -> None:
+def add_layer_facts(out: dict, layer, layer_weights: list | None = None) -> None:
     """A row's weights, dtype policy (absent for float32) and config facts."""
-    out["weights"] = weights(layer)
+    out["weights"] = weights(layer) if layer_weights is None else layer_weights
     policy = dtype_policy(layer)
     if policy is not None:
         out["dtype_policy"] = policy

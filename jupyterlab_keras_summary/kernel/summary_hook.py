@@ -14,6 +14,7 @@ import sys
 import threading
 
 from . import capture
+from .notrace import names_kept
 from .payload import MIME_TYPE, VERSION
 
 _state = threading.local()
@@ -111,7 +112,8 @@ def _keras3(orig, framework, model, args, kwargs, options, pub):
             raise ValueError("not rich's display messages")
         text = "".join(p[0] for p in parts)
         html = "".join(p[1] for p in parts)
-        payload = framework.build_payload(model, options, text)
+        with names_kept():
+            payload = framework.build_payload(model, options, text)
         if FAIL_FOR_TESTS["build"]:
             raise RuntimeError("forced failure (tests)")
         bundle = {MIME_TYPE: payload, "text/plain": text, "text/html": html}
@@ -135,7 +137,8 @@ def _tfkeras(orig, framework, model, args, kwargs, options, pub):
         text = lines.text()
         if not text:
             raise ValueError("nothing printed")
-        payload = framework.build_payload(model, options, text)
+        with names_kept():
+            payload = framework.build_payload(model, options, text)
         if FAIL_FOR_TESTS["build"]:
             raise RuntimeError("forced failure (tests)")
         bundle = {MIME_TYPE: payload, "text/plain": text}

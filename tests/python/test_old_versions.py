@@ -1,6 +1,6 @@
-"""The oldest supported releases, a smoke subset: Keras 3.0 (numpy backend) and tf-keras 2.15.
+"""The oldest supported releases, a smoke subset: Keras 3.0.5 (jax 0.4.23) and tf-keras 2.15.1.
 
-One output per summary, Keras's own text, a payload the schema accepts, and the fallback.
+One output per summary, Keras's own text, a payload the schema accepts, references and exact dims.
 Kernel pythons: JKS_PYTHON_KERAS_OLD (.venv-kernel-old), JKS_PYTHON_TF_OLD (.venv-kernel-tf215).
 """
 
@@ -25,7 +25,7 @@ TFKERAS = KERAS3.replace("import keras\nfrom keras import layers", "import tf_ke
 @pytest.mark.parametrize(
     "var, venv, env, code, framework",
     [
-        ("JKS_PYTHON_KERAS_OLD", ".venv-kernel-old", {"KERAS_BACKEND": "numpy"}, KERAS3, "keras"),
+        ("JKS_PYTHON_KERAS_OLD", ".venv-kernel-old", {"KERAS_BACKEND": "jax"}, KERAS3, "keras"),
         ("JKS_PYTHON_TF_OLD", ".venv-kernel-tf215", {}, TFKERAS, "tf_keras"),
     ],
 )
