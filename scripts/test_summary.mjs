@@ -20,7 +20,8 @@ for (const [name, file] of sources) {
     // JUnit XML: <testsuite ... errors= failures= skipped= tests=>
     const xml = readFileSync(file, 'utf-8');
     const suite = xml.match(/<testsuite\b[^>]*>/)?.[0] ?? '';
-    const count = key => Number(suite.match(new RegExp(`\\b${key}="(\\d+)"`))?.[1] ?? 0);
+    const count = key =>
+      Number(suite.match(new RegExp(`\\b${key}="(\\d+)"`))?.[1] ?? 0);
     const bad = count('failures') + count('errors');
     passed += count('tests') - bad - count('skipped');
     failed += bad;

@@ -111,3 +111,15 @@ def test_fallbacks_and_passthrough(kernel):
 def test_unbuilt_subclassed_is_keras_error(kernel):
     r = kernel.run("unbuilt.summary()")
     assert r.error["ename"] == "ValueError" and "not yet been built" in r.error["evalue"]
+
+
+def test_tfkeras_failing_halfway_prints_what_it_had_then_raises(kernel):
+    code = (
+        "from tf_keras.src.utils import layer_utils as _lu\n_real = _lu.readable_memory_size\n"
+        "def _boom(n):\n    raise RuntimeError('disk on fire')\n_lu.readable_memory_size = _boom\n"
+        "try:\n    conv.summary()\nfinally:\n    _lu.readable_memory_size = _real"
+    )
+    before, after = without(kernel, code), kernel.run(code)
+    assert before.error["evalue"] == after.error["evalue"] == "disk on fire"
+    assert "conv_a (Conv1D)" in before.stdout
+    assert same_output(before, after)
