@@ -1,12 +1,2 @@
-/**
- * How counts are written everywhere (formulas, the table, exports): Keras 3
- * prints them with `,` between thousands and tf.keras prints bare digits;
- * we write them the way Keras 3 does, so the numbers read the same as in
- * the original text. The one place that formats a count.
- */
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** `100480` → `100,480`. */
-export function formatCount(n: number): string {
-  return Number.isFinite(n) ? COUNT.format(n) : String(n);
-}
+/** Counts are formatted in the parser's layer (payload rows need it too); analysis callers import it from here. */
+export { formatCount } from '../parse/format';

@@ -1,6 +1,6 @@
 /** Dimension roles and lineage, from a parsed summary. Pure: no DOM. */
 export * from './types';
-export { analyzeSummary } from './dims';
+export { analyzeSummary } from './summary';
 export { formatCount } from './format';
 export {
   axisKind,
@@ -12,7 +12,7 @@ export {
 export type { AxisKind } from './meaning';
 export { refIndexes, rowInputs } from './inputs';
 export { explainAllParams, explainParams, paramFamily } from './params';
-export type { ParamFormula, ParamTerm } from './params';
+export type { Family, ParamFormula, ParamTerm } from './params';
 export {
   DEFAULT_DTYPE,
   DTYPE_NAMES,

@@ -8,48 +8,18 @@
  * layer) is inferred from the count when only one value fits, and every
  * inference is said in `notes`. Every formula adds up to the printed count;
  * when none does for a supported layer type, the result says "not explained".
- * Pure: no DOM.
+ * Each layer family's formula is in `params/` (one file per family, one
+ * table of them in `params/explainers.ts`). Pure: no DOM.
  */
 import type { LayerRow, Summary, TensorShape } from '../parse/types';
-import { rowInputs, RowInput } from './inputs';
 import { formatCount } from './format';
-import {
-  batchnorm,
-  bidirectional,
-  conv,
-  Ctx,
-  dense,
-  depthwise,
-  einsum,
-  embedding,
-  layernorm,
-  mha,
-  nested,
-  rnn,
-  separable
-} from './params/layers';
-import { Family, resolveType, TypeInfo } from './params/registry';
+import { RowInput, rowInputs } from './inputs';
+import { explainerOf } from './params/explainers';
+import { resolveType, typeWasCut } from './params/registry';
+import type { Family, ParamContext, ParamFormula } from './params/types';
+import type { SummaryFacts } from './types';
 
-export interface ParamTerm {
-  /** What the part is, e.g. `weights`, `biases`, `moving mean`. */
-  label: string;
-  value: number;
-  /** How it is computed, e.g. `784 × 128`. */
-  text: string;
-}
-
-export interface ParamFormula {
-  /** e.g. "(784 + 1) × 128 = 100,480" — always ends with "= <printed count with thousands separators>" */
-  text: string;
-  /** true when the formula's result equals the printed count; false = "not explained" */
-  matches: boolean;
-  /** Named parts a teacher can show; they add up to the count (empty when not explained). */
-  terms: ParamTerm[];
-  /** Facts that were inferred rather than read, e.g. "kernel size 3×3 inferred from the count …" */
-  notes: string[];
-  /** For BatchNormalization: how many of the params are non-trainable and why. */
-  nonTrainable?: { value: number; why: string };
-}
+export type { Family, ParamFormula, ParamTerm } from './params/types';
 
 /** The formula family of a row's layer class, or null when the class has none (unknown, custom). */
 export function paramFamily(row: LayerRow): Family | null {
@@ -69,7 +39,7 @@ export function explainParams(
   if (row < 0 || row >= summary.layers.length) {
     return null;
   }
-  return explainRow(summary, row, inputsOf(summary));
+  return explainRows(summary, inputsOf(summary))[row];
 }
 
 /**
@@ -77,10 +47,19 @@ export function explainParams(
  * explained" result (`matches: false`) for a supported layer type whose
  * count no known formula gives, or null when no formula is known (unknown
  * class, count not printed as a number, `0 (unbuilt)`, too little shown).
+ *
+ * `analyzeSummary` computes them with the rest of the analysis
+ * (`facts.layers[i].formula`): given its facts, this returns those and
+ * computes nothing.
  */
-export function explainAllParams(summary: Summary): (ParamFormula | null)[] {
-  const inputs = inputsOf(summary);
-  return summary.layers.map((_, i) => explainRow(summary, i, inputs));
+export function explainAllParams(
+  summary: Summary,
+  facts?: SummaryFacts
+): (ParamFormula | null)[] {
+  if (facts && facts.layers.length === summary.layers.length) {
+    return facts.layers.map(layer => layer.formula);
+  }
+  return explainRows(summary, inputsOf(summary));
 }
 
 function inputsOf(summary: Summary): RowInput[][] {
@@ -88,17 +67,87 @@ function inputsOf(summary: Summary): RowInput[][] {
   return rowInputs(summary.layers, hasConnections);
 }
 
-const NO_WEIGHTS: ParamFormula = {
-  text: 'no weights = 0',
-  matches: true,
-  terms: [],
-  notes: []
-};
+/** Every row's formula, given which rows feed each row (`rowInputs`). */
+export function explainRows(
+  summary: Summary,
+  inputs: RowInput[][]
+): (ParamFormula | null)[] {
+  const formulaOf = rowFormulas(summary, inputs);
+  return summary.layers.map((_, i) => formulaOf(i));
+}
 
-function explainRow(
+/**
+ * A function giving any row's formula (computed when asked), given
+ * `rowInputs`. A formula depends only on what `formulaKey` holds, so rows
+ * that agree on it (the repeated blocks of a deep model) share one formula
+ * object, computed once.
+ */
+export function rowFormulas(
+  summary: Summary,
+  inputs: RowInput[][]
+): (row: number) => ParamFormula | null {
+  const children = directChildren(summary.layers);
+  const known = new Map<string, ParamFormula | null>();
+  return i => {
+    const inside = children.get(i);
+    if (inside) {
+      // A nested model's formula is its own rows': not shared.
+      return explainRow(summary, i, inputs, inside);
+    }
+    const key = formulaKey(summary, i, inputs[i]);
+    let formula = known.get(key);
+    if (formula === undefined) {
+      formula = explainRow(summary, i, inputs, NO_ROWS);
+      if (known.size >= MAX_KNOWN) {
+        known.clear();
+      }
+      known.set(key, formula);
+    }
+    return formula;
+  };
+}
+
+/** Formulas remembered per summary before the memory starts over. */
+const MAX_KNOWN = 10000;
+
+/**
+ * Everything `explainRow` reads for a row without children: the class as
+ * printed and whether it was cut, the count, the output shapes and the
+ * shapes feeding it.
+ */
+function formulaKey(summary: Summary, i: number, inputs: RowInput[]): string {
+  const row = summary.layers[i];
+  let key = `${row.type}\u0001${typeWasCut(row)}\u0001${row.params}\u0001${row.unbuilt}\u0001`;
+  if (row.shapeKind === 'tensors') {
+    for (const shape of row.tensors) {
+      key += shapeKey(shape) + ';';
+    }
+  }
+  key += '\u0001';
+  for (const input of inputs) {
+    key +=
+      shapeKey(feedingShape(summary.layers[input.row], input.tensor)) + ';';
+  }
+  return key;
+}
+
+/** `[null, 3, '?']` → `,3,?` (a shape holds only None, numbers and `?`); no shape → `-`. */
+function shapeKey(shape: TensorShape | null): string {
+  return shape === null ? '-' : shape.join(',');
+}
+
+const NO_ROWS: LayerRow[] = [];
+
+function noWeights(): ParamFormula {
+  return { text: 'no weights = 0', matches: true, terms: [], notes: [] };
+}
+
+/** Row `index`'s formula, given `rowInputs` and the rows directly inside it (for a nested model). */
+export function explainRow(
   summary: Summary,
   index: number,
-  inputs: RowInput[][]
+  inputs: RowInput[][],
+  children: LayerRow[]
 ): ParamFormula | null {
   const row = summary.layers[index];
   const count = row.params;
@@ -110,18 +159,16 @@ function explainRow(
     return null;
   }
   if (count === 0) {
-    return types.every(t => t.family === 'weightless')
-      ? { ...NO_WEIGHTS, terms: [], notes: [] }
-      : null;
+    return types.every(t => t.family === 'weightless') ? noWeights() : null;
   }
-  const ctx: Ctx = {
+  const ctx: ParamContext = {
     row,
     count,
     outs: row.shapeKind === 'tensors' ? row.tensors : [],
     ins: inputs[index].map(input =>
       feedingShape(summary.layers[input.row], input.tensor)
     ),
-    children: childrenOf(summary.layers, index),
+    children,
     format: summary.format
   };
   const weighted = types.filter(t => t.family !== 'weightless');
@@ -136,7 +183,7 @@ function explainRow(
   const cut = row.type.trim() !== weighted[0].name;
   let first: ParamFormula | null = null;
   for (const info of weighted) {
-    const result = explainType(ctx, info);
+    const result = explainerOf(info)(ctx, info);
     if (result && cut) {
       result.notes = [
         `the class name is cut short (${row.type.trim()}): read as ${info.name}`,
@@ -151,39 +198,6 @@ function explainRow(
   return first;
 }
 
-function explainType(c: Ctx, info: TypeInfo): ParamFormula | null {
-  switch (info.family) {
-    case 'dense':
-      return dense(c);
-    case 'einsum':
-      return einsum(c);
-    case 'embedding':
-      return embedding(c);
-    case 'conv':
-      return conv(c, info.rank);
-    case 'separable':
-      return separable(c, info.rank);
-    case 'depthwise':
-      return depthwise(c, info.rank);
-    case 'rnn':
-      return rnn(c, info.rnn);
-    case 'bidirectional':
-      return bidirectional(c);
-    case 'batchnorm':
-      return batchnorm(c);
-    case 'layernorm':
-      return layernorm(c, false);
-    case 'groupnorm':
-      return layernorm(c, true);
-    case 'mha':
-      return mha(c);
-    case 'model':
-      return nested(c);
-    case 'weightless':
-      return null;
-  }
-}
-
 /** The shape a feeding row passes on: the referenced tensor, or its first. */
 function feedingShape(
   source: LayerRow,
@@ -195,14 +209,37 @@ function feedingShape(
   return source.tensors[tensor ?? 0] ?? source.tensors[0];
 }
 
-/** The rows directly inside an expanded nested model (one level deeper, until the block closes). */
-function childrenOf(layers: LayerRow[], index: number): LayerRow[] {
-  const depth = layers[index].depth;
-  const children: LayerRow[] = [];
-  for (let i = index + 1; i < layers.length && layers[i].depth > depth; i++) {
-    if (layers[i].depth === depth + 1) {
-      children.push(layers[i]);
+/**
+ * The rows directly inside each expanded nested model: one level deeper,
+ * until its block closes (a row not deeper than it). One pass with the
+ * stack of open blocks, whose depths grow from the bottom up; rows without
+ * children have no entry.
+ */
+function directChildren(layers: LayerRow[]): Map<number, LayerRow[]> {
+  const children = new Map<number, LayerRow[]>();
+  const open: number[] = [];
+  layers.forEach((layer, j) => {
+    const depth = layer.depth;
+    while (open.length > 0 && !(depth > layers[open[open.length - 1]].depth)) {
+      open.pop();
     }
-  }
+    // The block one level up, if open: the deepest open block is above it.
+    for (let k = open.length - 1; k >= 0; k--) {
+      const d = layers[open[k]].depth;
+      if (d === depth - 1) {
+        const list = children.get(open[k]);
+        if (list) {
+          list.push(layer);
+        } else {
+          children.set(open[k], [layer]);
+        }
+        break;
+      }
+      if (d < depth - 1) {
+        break;
+      }
+    }
+    open.push(j);
+  });
   return children;
 }

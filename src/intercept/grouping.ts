@@ -71,6 +71,16 @@ class AreaGroups {
         this.regroup();
       } catch (error) {
         console.warn('keras-summary: could not group summary outputs.', error);
+        // Every table still shows, on its own.
+        for (const m of this.members) {
+          if (m.piece?.part === 'table') {
+            try {
+              m.setGroup([m]);
+            } catch {
+              // That member falls back to its original renderer itself.
+            }
+          }
+        }
       }
     });
   }
@@ -99,13 +109,13 @@ class AreaGroups {
     const groups = new Map<GroupMember, GroupMember[]>();
     children.forEach((child, i) => {
       const table = pieceAt(i);
-      if (!table?.piece || table.piece.role !== 'table') {
+      if (!table?.piece || table.piece.part !== 'table') {
         return;
       }
       const group = [table];
       const before = pieceAt(i - 1);
       if (
-        before?.piece?.role === 'heading' &&
+        before?.piece?.part === 'heading' &&
         !absorbed.has(children[i - 1]) &&
         canContinue(before.piece.summary, table.piece.summary)
       ) {
@@ -116,7 +126,7 @@ class AreaGroups {
       for (let j = i + 1; j < children.length; j++) {
         const next = pieceAt(j);
         if (
-          next?.piece?.role !== 'totals' ||
+          next?.piece?.part !== 'totals' ||
           !canContinue(merged, next.piece.summary)
         ) {
           break;
@@ -132,7 +142,7 @@ class AreaGroups {
       if (
         pieceAt(i)?.blank &&
         next &&
-        (next.showsSummary || next.piece?.role === 'table')
+        (next.showsSummary || next.piece?.part === 'table')
       ) {
         absorbed.add(child);
       }
@@ -141,7 +151,7 @@ class AreaGroups {
       child.classList.toggle(ABSORBED_CLASS, absorbed.has(child));
     }
     for (const m of this.members) {
-      if (m.piece?.role === 'table') {
+      if (m.piece?.part === 'table') {
         m.setGroup(groups.get(m) ?? [m]);
       }
     }
@@ -161,19 +171,22 @@ function areaOf(node: HTMLElement): HTMLElement | null {
   return area && area.classList.contains(AREA_CLASS) ? area : null;
 }
 
-/** Join the group of the output area `member` sits in (call when attached). */
-export function joinArea(member: GroupMember): void {
+/**
+ * Join the group of the output area `member` sits in (call when attached).
+ * Returns whether it sits in one: its group is then made in a microtask.
+ */
+export function joinArea(member: GroupMember): boolean {
   const area = areaOf(member.node);
   const current = memberArea.get(member);
   if (current && current.area === area) {
     current.schedule();
-    return;
+    return true;
   }
   if (current) {
     leaveArea(member);
   }
   if (!area) {
-    return;
+    return false;
   }
   let groups = areas.get(area);
   if (!groups) {
@@ -183,6 +196,7 @@ export function joinArea(member: GroupMember): void {
   groups.members.add(member);
   memberArea.set(member, groups);
   groups.schedule();
+  return true;
 }
 
 /** Leave the group (call when detached or disposed). */

@@ -25,7 +25,7 @@ export function mayHoldSummary(text: string): boolean {
 }
 
 /** The longest marker: a marker cut by a chunk boundary is at most this long minus one. */
-const MARKER_SPAN = Math.max(...MARKERS.map(m => m.length));
+const MARKER_SPAN = MARKERS.reduce((max, m) => Math.max(max, m.length), 0);
 
 /**
  * A stream seen chunk by chunk. JupyterLab hands a stream renderer the

@@ -10,6 +10,7 @@
  * a table it stays a table.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { readText } from '../parse';
 import type { Summary } from '../parse';
 import type { InterceptContext } from './context';
 import {
@@ -76,7 +77,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
   }
 
   private async _render(model: IRenderMime.IMimeModel): Promise<void> {
-    const source = String(model.data[this._options.mimeType] ?? '');
+    const source = readText(model.data[this._options.mimeType]);
     let segments: Segment[] | null = null;
     if (
       this._settings.enabled &&
@@ -181,7 +182,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
           child = old;
           if (old.source !== slice) {
             old.source = slice;
-            old.widget.setOptions({
+            old.widget.view.update({
               summary: segment.summary,
               originalText: plainText(slice, 'text'),
               renderOriginal: host =>
@@ -223,7 +224,8 @@ export class RenderedStreamSummary extends SummaryWrapper {
       renderOriginal: host => this._originals.renderInto(host, original()),
       trans: this._context.trans,
       initialView: this._settings.initialView,
-      dimensionLetters: this._settings.dimensionLetters
+      dimensionLetters: this._settings.dimensionLetters,
+      compare: this._context.compare
     });
   }
 

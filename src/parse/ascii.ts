@@ -26,7 +26,7 @@ import {
   Lines,
   trimEnd
 } from './lines';
-import { buildRow, cutWarnings, TableColumn, TablePiece } from './table';
+import { buildRow, cutWarnings, TableColumn, TablePart } from './table';
 import type { ColumnKind, LayerRow } from './types';
 
 const TITLES: { title: string; kind: ColumnKind }[] = [
@@ -79,7 +79,7 @@ export function readAsciiTable(
   lines: Lines,
   header: number,
   mayBeCut = true
-): TablePiece | null {
+): TablePart | null {
   const head = lines.text(header);
   if (header + 1 >= lines.length || !isRule(lines.text(header + 1), '=')) {
     return null;
@@ -185,11 +185,11 @@ export function readAsciiTable(
     group[groupCount++] = depth === 0 ? i : inner;
   }
   flush(i - 1);
-  const piece = finish(columns, layers, firstLine, i - 1, ruleLength);
-  piece.warnings.push(
+  const table = finish(columns, layers, firstLine, i - 1, ruleLength);
+  table.warnings.push(
     'The table ends before its closing "=" rule: it may be incomplete.'
   );
-  return piece;
+  return table;
 }
 
 /** Lines that end a table cut short: a new heading, a totals line, a new table. */
@@ -277,10 +277,10 @@ function rowFrom(
 
 /**
  * Join column `k` of a row's lines. tf.keras cuts long text at the column
- * width (a name, or a shape after `),`), so pieces are concatenated as
+ * width (a name, or a shape after `),`), so fragments are concatenated as
  * printed; Keras 1/2 put one `Connected to` reference per line, so those get
- * a comma. Pieces are right-trimmed, blank ones dropped; ranges of the lines
- * are read in place, so a row costs no array per column and a piece one
+ * a comma. Fragments are right-trimmed, blank ones dropped; ranges of the
+ * lines are read in place, so a row costs no array per column and a fragment one
  * string.
  */
 function joinAscii(
@@ -291,7 +291,7 @@ function joinAscii(
   starts: number[],
   k: number
 ): string {
-  // How the pieces join, fixed by the first piece that is not blank.
+  // How the fragments join, fixed by the first one that is not blank.
   let mode: 'comma' | 'tight' | 'concat' | null = null;
   let out = '';
   for (let r = 0; r < count; r++) {
@@ -304,7 +304,7 @@ function joinAscii(
     if (from >= n) {
       continue;
     }
-    // The piece `[a, b)`, and its trimmed part `[ta, tb)`.
+    // The fragment `[a, b)`, and its trimmed part `[ta, tb)`.
     const a = base + from;
     const b = base + (k + 1 < starts.length ? Math.min(starts[k + 1], n) : n);
     let ta = a;
@@ -315,7 +315,7 @@ function joinAscii(
     while (tb > ta && isSpace(s.charCodeAt(tb - 1))) {
       tb--;
     }
-    // Blank pieces (most columns of a continuation line) are dropped first.
+    // Blank fragments (most columns of a continuation line) are dropped first.
     if (ta === tb) {
       continue;
     }
@@ -354,7 +354,7 @@ function finish(
   firstLine: number,
   lastLine: number,
   ruleLength: number
-): TablePiece {
+): TablePart {
   // Keras 1 always printed `Connected to`, with 100-character rules and no
   // `Model:` heading (the scanner checks the heading).
   const keras1 =

@@ -1,8 +1,9 @@
 /**
- * One Keras summary can arrive in pieces: Keras 3 in Jupyter sends the
- * `Model: "…"` heading, the table and each totals line as separate outputs.
- * These functions decide whether a piece continues a summary and merge it in.
- * Used for pieces within one text and for consecutive notebook outputs.
+ * One Keras summary can arrive in parts: Keras 3 in Jupyter sends the
+ * `Model: "…"` heading, the table and each totals line as a notebook output
+ * of its own (a piece). These functions decide whether a part
+ * continues a summary and merge it in. Used for the parts within one text and
+ * for the pieces of consecutive notebook outputs.
  */
 import type { Summary, Totals } from './types';
 
@@ -32,7 +33,7 @@ const TOTAL_KEYS: (keyof Totals)[] = [
 ];
 
 /**
- * Whether `next` can continue `prev`: pieces come in the order Keras prints
+ * Whether `next` can continue `prev`: parts come in the order Keras prints
  * them, and a totals line that `prev` already has starts a new summary.
  */
 export function canContinue(prev: Summary, next: Summary): boolean {
@@ -53,7 +54,7 @@ export function canContinue(prev: Summary, next: Summary): boolean {
 /**
  * Merge `next` into a copy of `prev`. The span becomes the table's span when
  * one of them has the table (spans are only comparable within one text; the
- * caller keeps per-piece spans when pieces come from different outputs).
+ * caller keeps per-piece spans when parts come from different outputs).
  */
 export function mergeSummaries(
   prev: Summary,

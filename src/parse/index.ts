@@ -1,6 +1,6 @@
 /** The parser's public surface. Pure: no DOM, no JupyterLab. */
 export * from './types';
-export { parseText, parsePieces, withChecks } from './parse';
+export { parseText, parseParts, withChecks } from './parse';
 export type { ParseOptions } from './parse';
 export { canContinue, mergeSummaries } from './group';
 export { normalize, looksLikeHtml } from './normalize';
@@ -11,6 +11,7 @@ export {
   parseNotebook,
   parseNotebookJson,
   outputText,
+  readText,
   NotebookError
 } from './notebook';
 export type { NotebookSummary, OutputPlace } from './notebook';

@@ -2,12 +2,12 @@
  * Find the summaries in a notebook's outputs (`.ipynb` JSON, nbformat 4).
  *
  * Each stdout stream and each display bundle is parsed on its own; then the
- * pieces rich split one summary into (heading, table, totals lines, each a
+ * parts rich split one summary into (heading, table, totals lines, each a
  * separate output of the same cell) are joined into one summary.
  */
 import { canContinue, mergeSummaries } from './group';
 import { InputKind, normalize } from './normalize';
-import { parsePieces, withChecks } from './parse';
+import { parseParts, withChecks } from './parse';
 import type { Summary } from './types';
 
 /** Where in the notebook a summary (or one of its pieces) was printed. */
@@ -35,6 +35,11 @@ interface OutputText {
   text: string;
 }
 
+/**
+ * nbformat's multiline string: one string, or a list of lines that join into
+ * it. JupyterLab's server joins the lists; JupyterLite hands them over as
+ * they are saved. Null for anything else.
+ */
 function joinSource(value: unknown): string | null {
   if (typeof value === 'string') {
     return value;
@@ -43,6 +48,14 @@ function joinSource(value: unknown): string | null {
     return value.join('');
   }
   return null;
+}
+
+/**
+ * The text of an output's data for one MIME type (`model.data[mime]`),
+ * in either multiline form; '' when it holds no text.
+ */
+export function readText(data: unknown): string {
+  return joinSource(data) ?? '';
 }
 
 /** The text of an output that could hold a summary, or null. */
@@ -117,24 +130,24 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
         return;
       }
       const kind = out.mime === 'text/html' ? 'html' : 'text';
-      const pieces = parsePieces(out.text, { kind });
-      if (pieces.length === 0) {
+      const parts = parseParts(out.text, { kind });
+      if (parts.length === 0) {
         open = false;
         return;
       }
-      pieces.forEach((piece, k) => {
+      parts.forEach((part, k) => {
         const place: OutputPlace = {
           cell: c,
           output: o,
           mime: out.mime,
-          start: piece.start,
-          end: piece.end
+          start: part.start,
+          end: part.end
         };
         const startsOutput =
-          k === 0 && blankText(out.text.slice(0, piece.start), kind);
-        if (current && open && startsOutput && canContinue(current, piece)) {
-          const merged = mergeSummaries(current, piece, false);
-          const fromTable = !current.parts.table && piece.parts.table;
+          k === 0 && blankText(out.text.slice(0, part.start), kind);
+        if (current && open && startsOutput && canContinue(current, part)) {
+          const merged = mergeSummaries(current, part, false);
+          const fromTable = !current.parts.table && part.parts.table;
           current = {
             ...merged,
             cell: c,
@@ -147,7 +160,7 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
             result.push(current);
           }
           current = {
-            ...piece,
+            ...part,
             cell: c,
             output: o,
             mime: out.mime,
@@ -155,7 +168,7 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
           };
         }
       });
-      const last = pieces[pieces.length - 1];
+      const last = parts[parts.length - 1];
       open = blankText(out.text.slice(last.end), kind);
     });
     if (current) {

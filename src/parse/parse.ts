@@ -1,6 +1,6 @@
 /**
  * Find every Keras summary in a text: scan its lines for headings, tables
- * (rich box tables and ASCII tables) and totals lines, then join the pieces
+ * (rich box tables and ASCII tables) and totals lines, then join the parts
  * that belong together. Pure: no DOM, no JupyterLab.
  */
 import { isAsciiHeader, readAsciiTable } from './ascii';
@@ -18,9 +18,9 @@ import {
   emptyTotals,
   readHeading,
   readTotalsLine
-} from './pieces';
-import { isRichTop, readRichTable } from './rich';
-import type { TablePiece } from './table';
+} from './parts';
+import { isKeras3Top, readKeras3Table } from './keras3';
+import type { TablePart } from './table';
 import type { ParseResult, Summary, SummaryFormat } from './types';
 
 export interface ParseOptions {
@@ -33,14 +33,14 @@ export function parseText(
   input: string,
   options: ParseOptions = {}
 ): ParseResult {
-  return { summaries: parsePieces(input, options).map(withChecks) };
+  return { summaries: parseParts(input, options).map(withChecks) };
 }
 
 /**
  * Parse a text into summaries without the final checks, for callers that
- * merge pieces from several texts first (notebook outputs).
+ * merge parts from several texts first (notebook outputs).
  */
-export function parsePieces(
+export function parseParts(
   input: string,
   options: ParseOptions = {}
 ): Summary[] {
@@ -55,14 +55,14 @@ export function parsePieces(
   // True when text that is not part of a summary came after `current`.
   let interrupted = false;
 
-  const add = (piece: Summary) => {
-    if (current && !interrupted && canContinue(current, piece)) {
-      current = mergeSummaries(current, piece, true);
+  const add = (part: Summary) => {
+    if (current && !interrupted && canContinue(current, part)) {
+      current = mergeSummaries(current, part, true);
     } else {
       if (current) {
         found.push(current);
       }
-      current = piece;
+      current = part;
     }
     interrupted = false;
   };
@@ -75,12 +75,12 @@ export function parsePieces(
     const model = readHeading(text);
     if (model !== null) {
       add(
-        pieceSummary(norm, lines, i, i, rich ? 'keras3' : 'keras2', { model })
+        partSummary(norm, lines, i, i, rich ? 'keras3' : 'keras2', { model })
       );
       continue;
     }
-    if (isRichTop(text)) {
-      const table = readRichTable(lines, i, mayBeCut);
+    if (isKeras3Top(text)) {
+      const table = readKeras3Table(lines, i, mayBeCut);
       if (table) {
         add(tableSummary(norm, lines, table));
         i = table.lastLine;
@@ -108,10 +108,10 @@ export function parsePieces(
       // Keras 3 indents its totals lines by one space; Keras 1/2 do not.
       const format: SummaryFormat =
         text.startsWith(' ') || rich ? 'keras3' : 'keras2';
-      const piece = pieceSummary(norm, lines, i, i, format, {});
-      applyTotalsLine(piece.totals, totals);
-      piece.parts = { heading: false, table: false, totals: true };
-      add(piece);
+      const part = partSummary(norm, lines, i, i, format, {});
+      applyTotalsLine(part.totals, totals);
+      part.parts = { heading: false, table: false, totals: true };
+      add(part);
       continue;
     }
     const s = current as Summary | null;
@@ -135,7 +135,7 @@ export function parsePieces(
   return found;
 }
 
-function pieceSummary(
+function partSummary(
   norm: NormalizedText,
   lines: Lines,
   first: number,
@@ -160,9 +160,9 @@ function pieceSummary(
 function tableSummary(
   norm: NormalizedText,
   lines: Lines,
-  table: TablePiece
+  table: TablePart
 ): Summary {
-  const summary = pieceSummary(
+  const summary = partSummary(
     norm,
     lines,
     table.firstLine,

@@ -25,7 +25,7 @@ export interface TableColumn {
 }
 
 /** A table read from lines `[firstLine, lastLine]` (inclusive). */
-export interface TablePiece {
+export interface TablePart {
   format: SummaryFormat;
   columns: TableColumn[];
   layers: LayerRow[];

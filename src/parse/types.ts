@@ -45,6 +45,18 @@ export interface CutCell {
   text: string;
 }
 
+/**
+ * What the kernel knows exactly about one axis of an output tensor (never
+ * read from text): the summary built from the companion's payload carries
+ * these, and the analysis uses them instead of its inference.
+ */
+export interface ExactAxis {
+  /** The model input axis the axis derives from, `batch`, or null when it derives from none. */
+  source: 'batch' | { input: string; axis: number } | null;
+  /** Shared by exactly the axes that always have the same size (e.g. `img.1`, `img.1/2`). */
+  size: string;
+}
+
 /** One row of the table: one layer (or a nested layer when expanded). */
 export interface LayerRow {
   /** Layer name as printed (may end in `…` when cut). */
@@ -77,6 +89,11 @@ export interface LayerRow {
   /** Character span of this row's lines in the original input. */
   start: number;
   end: number;
+  /**
+   * Exact facts per output tensor and axis (null where unknown), when the
+   * summary comes from the kernel's payload; absent for parsed text.
+   */
+  exactAxes?: (ExactAxis | null)[][];
 }
 
 /** The totals printed under the table. Byte sizes as printed, e.g. `397.54 KB`. */
@@ -91,7 +108,7 @@ export interface Totals {
   optimizerSize?: string;
 }
 
-/** Which parts of a summary a piece of text held. Rich splits one summary into several outputs. */
+/** Which parts of a summary a text held. rich sends each part as a notebook output of its own (a piece). */
 export interface SummaryParts {
   heading: boolean;
   table: boolean;

@@ -5,7 +5,7 @@
  */
 import { formatCount } from '../format';
 import type { TensorShape } from '../../parse/types';
-import type { ParamFormula, ParamTerm } from '../params';
+import type { ParamFormula, ParamTerm } from './types';
 
 /** `1 input channel`, `3 input channels`. */
 export function channels(n: number, kind = ''): string {

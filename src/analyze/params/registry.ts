@@ -5,26 +5,7 @@
  * is matched by its prefix.
  */
 import type { LayerRow } from '../../parse/types';
-
-export type RnnKind = 'SimpleRNN' | 'LSTM' | 'GRU' | 'CuDNNLSTM' | 'CuDNNGRU';
-
-export type TypeInfo =
-  | { family: 'dense'; name: string }
-  | { family: 'einsum'; name: string }
-  | { family: 'embedding'; name: string }
-  | { family: 'conv'; name: string; rank: number; transpose: boolean }
-  | { family: 'separable'; name: string; rank: number }
-  | { family: 'depthwise'; name: string; rank: number }
-  | { family: 'rnn'; name: string; rnn: RnnKind }
-  | { family: 'bidirectional'; name: string }
-  | { family: 'batchnorm'; name: string }
-  | { family: 'layernorm'; name: string }
-  | { family: 'groupnorm'; name: string }
-  | { family: 'mha'; name: string }
-  | { family: 'weightless'; name: string }
-  | { family: 'model'; name: string };
-
-export type Family = TypeInfo['family'];
+import type { RnnKind, TypeInfo } from './types';
 
 const REGISTRY = new Map<string, TypeInfo>();
 

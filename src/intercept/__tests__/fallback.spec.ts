@@ -29,12 +29,12 @@ jest.mock('../../parse', () => {
   return {
     ...actual,
     parseText: guard('parseText'),
-    parsePieces: guard('parsePieces')
+    parseParts: guard('parseParts')
   };
 });
 
-jest.mock('../view', () => {
-  const actual = jest.requireActual('../view');
+jest.mock('../../render', () => {
+  const actual = jest.requireActual('../../render');
   class FailingView extends actual.SummaryView {
     constructor(o: unknown) {
       if (failures.view) {

@@ -43,8 +43,8 @@ describe('captured cells in an output area', () => {
     const shown = views(area);
     expect(shown).toHaveLength(count);
     for (const v of shown) {
-      expect(v.options.summary.layers.length).toBeGreaterThan(0);
-      expect(v.options.summary.totals.total).not.toBeNull();
+      expect(v.summary.layers.length).toBeGreaterThan(0);
+      expect(v.summary.totals.total).not.toBeNull();
     }
     // No totals line is left visible outside the views.
     const visible = Array.from(
