@@ -342,12 +342,17 @@ function decodeHtml(input: string): NormalizedText {
   // Next occurrences of the characters that may start something to drop or
   // decode, found with indexOf (native) rather than a loop over every
   // character: rich's HTML is mostly text between tags.
-  const next = new Finder(input, ['<', '&', '\x1b', '\r']);
+  const next = new Finder(input, ['<', '&', '\x1b', '\r', '\0']);
   let i = next.from(0);
   while (i !== -1) {
     const c = input.charCodeAt(i);
     let after = -1;
-    if (c === 0x3c /* < */ && startsTag(input, i)) {
+    if (c === 0) {
+      // A browser drops NUL from the text of a page's body: so do we, or
+      // the text we read would hold a character no one sees.
+      b.copy(run, i);
+      after = i + 1;
+    } else if (c === 0x3c /* < */ && startsTag(input, i)) {
       if (close !== -1 && close <= i) {
         close = input.indexOf('>', i + 1);
       }
