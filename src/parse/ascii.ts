@@ -55,8 +55,13 @@ function frameDepth(text: string): number {
   return depth;
 }
 
-/** The line with its frame of `depth` bars removed (columns keep their positions). */
-function unframe(text: string, depth: number): string {
+/**
+ * The line with its frame of `depth` bars removed, its columns at the
+ * header's positions. tf.keras 2.13 and later keep a framed row's columns
+ * there (the bars become spaces); 2.7 to 2.12 start every column after the
+ * first `depth` characters early, so the columns are moved back.
+ */
+function unframe(text: string, depth: number, starts: number[]): string {
   let end = trimEnd(text).length;
   let closing = 0;
   while (closing < depth && end > depth && text[end - 1] === '|') {
@@ -64,7 +69,37 @@ function unframe(text: string, depth: number): string {
     closing++;
   }
   // Keep positions: the frame's bars become spaces.
-  return ' '.repeat(depth) + text.slice(depth, end);
+  const inner = ' '.repeat(depth) + text.slice(depth, end);
+  if (starts.length < 2 || !isShifted(inner, depth, starts)) {
+    return inner;
+  }
+  const at = starts[1] - depth;
+  return inner.slice(0, at) + ' '.repeat(depth) + inner.slice(at);
+}
+
+/**
+ * Whether a framed line's columns start `depth` characters before the
+ * header's. Where they are in place, the two characters before a column
+ * are always padding (three before the third column on), so text starting
+ * just there, after a space, says the columns moved. Deeper than three
+ * levels the two cannot be told apart: they are taken as in place.
+ */
+function isShifted(inner: string, depth: number, starts: number[]): boolean {
+  if (depth > 3) {
+    return false;
+  }
+  for (let k = depth === 3 ? 2 : 1; k < starts.length; k++) {
+    const at = starts[k] - depth;
+    if (
+      at > 0 &&
+      at < inner.length &&
+      inner.charCodeAt(at) !== 0x20 &&
+      inner.charCodeAt(at - 1) === 0x20
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function isSeparator(inner: string): boolean {
@@ -170,7 +205,7 @@ export function readAsciiTable(
       return finish(columns, layers, firstLine, i, ruleLength);
     }
     const depth = frameDepth(text);
-    const inner = depth === 0 ? text : unframe(text, depth);
+    const inner = depth === 0 ? text : unframe(text, depth, starts);
     if (isSeparator(inner)) {
       flush(i - 1);
       continue;

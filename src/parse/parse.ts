@@ -6,6 +6,7 @@
 import { isAsciiHeader, readAsciiTable } from './ascii';
 import { CUT_MARK } from './cells';
 import { canContinue, mergeSummaries } from './group';
+import { blockEnd, DedentedBlock, indentedHeader } from './indent';
 import { isBlank, isRule, Lines, splitLines } from './lines';
 import {
   InputKind,
@@ -79,6 +80,20 @@ export function parseParts(
       );
       continue;
     }
+    // An ASCII table quoted with an indent (at its `_` rule or its header).
+    const header = isRule(text, '_') ? i + 1 : i;
+    const indent =
+      header < lines.length && text.length > 0
+        ? indentedHeader(lines, header)
+        : 0;
+    if (indent > 0) {
+      const last = blockEnd(lines, i, indent);
+      for (const part of readIndented(norm, lines, i, last, indent)) {
+        add(part);
+      }
+      i = last;
+      continue;
+    }
     if (isKeras3Top(text)) {
       const table = readKeras3Table(lines, i, mayBeCut);
       if (table) {
@@ -133,6 +148,30 @@ export function parseParts(
     found.push(current);
   }
   return found;
+}
+
+/**
+ * The summaries of lines `[first, last]`, read without their indent, with
+ * their spans (and their rows') in the input's offsets.
+ */
+function readIndented(
+  norm: NormalizedText,
+  lines: Lines,
+  first: number,
+  last: number,
+  indent: number
+): Summary[] {
+  const block = new DedentedBlock(lines, first, last, indent);
+  const span = (start: number, end: number) =>
+    originalSpan(norm, block.start(start), block.end(end));
+  const parts = parseParts(block.text, { kind: 'text' });
+  for (const part of parts) {
+    [part.start, part.end] = span(part.start, part.end);
+    for (const layer of part.layers) {
+      [layer.start, layer.end] = span(layer.start, layer.end);
+    }
+  }
+  return parts;
 }
 
 function partSummary(
