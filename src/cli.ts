@@ -82,7 +82,9 @@ export function main(argv: string[]): number {
     let summaries: Record<string, unknown>[];
     if (isNotebook(file, text)) {
       try {
-        summaries = parseNotebookJson(text).map(reportSummary);
+        summaries = parseNotebookJson(text, { markdown: true }).map(
+          reportSummary
+        );
       } catch (e) {
         if (e instanceof NotebookError) {
           throw new InputError(`${name}: ${e.message}`);

@@ -36,9 +36,20 @@ const TITLES: { title: string; kind: ColumnKind }[] = [
   { title: 'Trainable', kind: 'trainable' }
 ];
 
+/** Layer classes Keras 2 introduced (Keras 1 named them Convolution*, Merge, …). */
+const KERAS2_CLASSES =
+  /^(Conv[123]D|Conv[23]DTranspose|SeparableConv[12]D|Concatenate|Add|Subtract|Multiply|Average|Maximum|Minimum|Dot)$/;
+
+/** The first column's title in Keras 0.3 (`model_summary`). */
+const KERAS0_TITLE = 'Layer (name)';
+
 /** Whether a line is the header of an ASCII summary table. */
 export function isAsciiHeader(text: string): boolean {
-  const layer = text.indexOf('Layer (type)');
+  let layer = text.indexOf('Layer (type)');
+  if (layer === -1) {
+    // Keras 0.3 printed `Type (name)` rows under a `Layer (name)` header.
+    layer = text.indexOf(KERAS0_TITLE);
+  }
   if (layer === -1 || layer > 4) {
     return false;
   }
@@ -108,7 +119,8 @@ function isSeparator(inner: string): boolean {
 
 /**
  * Read an ASCII table whose header is `lines[header]`. Returns null when the
- * `=` rule under the header is missing.
+ * `=` rule under the header is missing. Keras 0.3 drew `-` rules: under the
+ * header, and after the last row (its rows have no separators).
  */
 export function readAsciiTable(
   lines: Lines,
@@ -116,7 +128,9 @@ export function readAsciiTable(
   mayBeCut = true
 ): TablePart | null {
   const head = lines.text(header);
-  if (header + 1 >= lines.length || !isRule(lines.text(header + 1), '=')) {
+  const keras0 = !head.includes('Layer (type)');
+  const closing = keras0 ? '-' : '=';
+  if (header + 1 >= lines.length || !isRule(lines.text(header + 1), closing)) {
     return null;
   }
   const found = TITLES.map(t => ({ ...t, at: head.indexOf(t.title) }))
@@ -128,8 +142,7 @@ export function readAsciiTable(
     ...found.map(t => ({ title: t.title, kind: t.kind }))
   ];
   const ruleLength = lines.text(header + 1).trim().length;
-  const firstLine =
-    header > 0 && isRule(lines.text(header - 1), '_') ? header - 1 : header;
+  const firstLine = tableStart(lines, header, keras0);
 
   const layers: LayerRow[] = [];
   // The current row's lines (a line's index when it has no frame, else the
@@ -178,7 +191,8 @@ export function readAsciiTable(
       source.charCodeAt(start) !== 0x7c /* | */ &&
       first !== 0x3d /* = */ &&
       first !== 0x5f /* _ */ &&
-      first !== 0xaf /* ¯ */
+      first !== 0xaf /* ¯ */ &&
+      !(keras0 && first === 0x2d) /* - */
     ) {
       // Not a rule, no frame: a row's line, unless other output starts.
       if (
@@ -192,6 +206,10 @@ export function readAsciiTable(
         groupDepth = 0;
       }
       group[groupCount++] = i;
+      if (keras0) {
+        // One line per row, no separators between them.
+        flush(i);
+      }
       continue;
     }
     const text = lines.text(i);
@@ -200,9 +218,9 @@ export function readAsciiTable(
       flush(i - 1);
       continue;
     }
-    if (isRule(text, '=')) {
+    if (isRule(text, closing)) {
       flush(i - 1);
-      return finish(columns, layers, firstLine, i, ruleLength);
+      return finish(columns, layers, firstLine, i, ruleLength, keras0);
     }
     const depth = frameDepth(text);
     const inner = depth === 0 ? text : unframe(text, depth, starts);
@@ -218,9 +236,12 @@ export function readAsciiTable(
       groupDepth = depth;
     }
     group[groupCount++] = depth === 0 ? i : inner;
+    if (keras0) {
+      flush(i);
+    }
   }
   flush(i - 1);
-  const table = finish(columns, layers, firstLine, i - 1, ruleLength);
+  const table = finish(columns, layers, firstLine, i - 1, ruleLength, keras0);
   table.warnings.push(
     'The table ends before its closing "=" rule: it may be incomplete.'
   );
@@ -311,6 +332,27 @@ function rowFrom(
 }
 
 /**
+ * The first line of the table: the `_` rule above the header; for Keras 0.3
+ * the `-` rule above it, and a Sequential model's `Initial input shape:`
+ * line between two more rules above that.
+ */
+function tableStart(lines: Lines, header: number, keras0: boolean): number {
+  const rule = keras0 ? '-' : '_';
+  if (header === 0 || !isRule(lines.text(header - 1), rule)) {
+    return header;
+  }
+  if (
+    keras0 &&
+    header >= 3 &&
+    lines.text(header - 2).startsWith('Initial input shape:') &&
+    isRule(lines.text(header - 3), rule)
+  ) {
+    return header - 3;
+  }
+  return header - 1;
+}
+
+/**
  * Join column `k` of a row's lines. tf.keras cuts long text at the column
  * width (a name, or a shape after `),`), so fragments are concatenated as
  * printed; Keras 1/2 put one `Connected to` reference per line, so those get
@@ -388,12 +430,35 @@ function finish(
   layers: LayerRow[],
   firstLine: number,
   lastLine: number,
-  ruleLength: number
+  ruleLength: number,
+  keras0: boolean
 ): TablePart {
+  if (keras0) {
+    // `Dense (dense)`: the class first, the name in parentheses. Read as the
+    // earliest ASCII printers, with Keras 1 (no heading, no Connected to).
+    for (const layer of layers) {
+      const type = layer.type;
+      layer.type = layer.name;
+      layer.name = type;
+    }
+    return {
+      format: 'keras1',
+      columns,
+      layers,
+      firstLine,
+      lastLine,
+      warnings: cutWarnings(layers)
+    };
+  }
   // Keras 1 always printed `Connected to`, with 100-character rules and no
-  // `Model:` heading (the scanner checks the heading).
+  // `Model:` heading (the scanner checks the heading). Keras 2.0.0-2.0.8
+  // printed functional models the same way: their layer classes tell them
+  // apart (Keras 1 had `Convolution2D` and `Merge` where Keras 2 has
+  // `Conv2D` and `Concatenate`).
   const keras1 =
-    columns.some(c => c.kind === 'connected') && ruleLength === 100;
+    columns.some(c => c.kind === 'connected') &&
+    ruleLength === 100 &&
+    !layers.some(l => KERAS2_CLASSES.test(l.type));
   return {
     format: keras1 ? 'keras1' : 'keras2',
     columns,

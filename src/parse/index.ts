@@ -3,6 +3,8 @@ export * from './types';
 export { parseText, parseParts, withChecks } from './parse';
 export type { ParseOptions } from './parse';
 export { canContinue, mergeSummaries } from './group';
+export { joinStreams, placeInRun, spanInRun } from './streams';
+export type { JoinedStream, StreamItem } from './streams';
 export { normalize, looksLikeHtml } from './normalize';
 export type { InputKind } from './normalize';
 export { parseShape } from './shape';
@@ -13,4 +15,4 @@ export {
   outputText,
   NotebookError
 } from './notebook';
-export type { NotebookSummary, OutputPlace } from './notebook';
+export type { NotebookOptions, NotebookSummary, OutputPlace } from './notebook';

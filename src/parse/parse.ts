@@ -112,7 +112,7 @@ export function parseParts(
       }
     }
     if (
-      isRule(text, '_') &&
+      (isRule(text, '_') || isRule(text, '-')) &&
       i + 1 < lines.length &&
       isAsciiHeader(lines.text(i + 1))
     ) {
@@ -135,9 +135,10 @@ export function parseParts(
       !interrupted &&
       s.parts.totals &&
       s.format !== 'keras3' &&
-      isRule(text, '_')
+      (isRule(text, '_') || isRule(text, '-'))
     ) {
-      // Keras 1/2 close a summary with a `_` rule under the totals.
+      // Keras 1/2 close a summary with a `_` rule under the totals (Keras
+      // 0.3 with a `-` rule).
       const [, end] = originalSpan(norm, lines.start(i), lines.next(i));
       s.end = end;
       continue;

@@ -316,6 +316,11 @@ class Reader {
         this.i++;
         this.space();
         if (this.atCut()) {
+          // In a list of tensors, a comma says one more follows: it is there,
+          // with no dimension shown (`[(None, 28, 28, 4), `).
+          if (item.t !== 'dim') {
+            items.push({ t: 'seq', items: [] });
+          }
           return { t: 'seq', items };
         }
         // Python's one-element tuple: `(None,)`.

@@ -1,0 +1,101 @@
+/**
+ * One summary printed line by line can be stored as several stream outputs
+ * of one cell: the kernel flushed in between, or a stderr line came between
+ * two stdout lines (JupyterLab merges only streams of the same name that
+ * follow each other). Reading each output alone would cut the table in two;
+ * these functions join the texts of each stream name, in order, and say
+ * which output an offset of the joined text came from. Pure: used for
+ * saved notebooks (`parseNotebook`) and for the outputs on the page.
+ */
+
+/** One output of a cell, as far as joining streams is concerned. */
+export type StreamItem =
+  /** A stream output: its name (`stdout`, `stderr`) and text. */
+  | { kind: 'stream'; name: string; text: string }
+  /** An output that shows nothing (rich's empty display): it splits no stream. */
+  | { kind: 'blank' }
+  /** Any other output: streams before and after it are not joined. */
+  | { kind: 'other' };
+
+/** The texts of consecutive outputs of one stream name, joined. */
+export interface JoinedStream {
+  name: string;
+  text: string;
+  /** The outputs joined (indexes into the items), in order. */
+  outputs: number[];
+  /** Where each output's text starts in `text`. */
+  starts: number[];
+}
+
+/**
+ * Join the stream outputs of one cell: each run of streams of one name
+ * that only other streams (or blank outputs) interrupt becomes one text.
+ * Returned in the order of each run's first output.
+ */
+export function joinStreams(items: ReadonlyArray<StreamItem>): JoinedStream[] {
+  const done: JoinedStream[] = [];
+  const open = new Map<string, JoinedStream>();
+  const close = () => {
+    done.push(...open.values());
+    open.clear();
+  };
+  items.forEach((item, index) => {
+    if (item.kind === 'other') {
+      close();
+      return;
+    }
+    if (item.kind === 'blank') {
+      return;
+    }
+    let run = open.get(item.name);
+    if (!run) {
+      run = { name: item.name, text: '', outputs: [], starts: [] };
+      open.set(item.name, run);
+    }
+    run.outputs.push(index);
+    run.starts.push(run.text.length);
+    run.text += item.text;
+  });
+  close();
+  return done.sort((a, b) => a.outputs[0] - b.outputs[0]);
+}
+
+/** Which of `run`'s outputs holds offset `offset` of its text, and where. */
+export function placeInRun(
+  run: JoinedStream,
+  offset: number
+): { output: number; offset: number } {
+  let lo = 0;
+  let hi = run.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (run.starts[mid] <= offset) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return { output: run.outputs[lo], offset: offset - run.starts[lo] };
+}
+
+/**
+ * The outputs of `run` that `[start, end)` covers, each with the span
+ * within its own text.
+ */
+export function spanInRun(
+  run: JoinedStream,
+  start: number,
+  end: number
+): { output: number; start: number; end: number }[] {
+  const places: { output: number; start: number; end: number }[] = [];
+  for (let k = 0; k < run.outputs.length; k++) {
+    const from = run.starts[k];
+    const to = k + 1 < run.starts.length ? run.starts[k + 1] : run.text.length;
+    const a = Math.max(start, from);
+    const b = Math.min(end, to);
+    if (a < b) {
+      places.push({ output: run.outputs[k], start: a - from, end: b - from });
+    }
+  }
+  return places;
+}
