@@ -173,11 +173,12 @@ function outputUnits(outputs: unknown[], items: StreamItem[]): OutputUnit[] {
     const out = outputText(output);
     if (!out) {
       items.push({ kind: 'other' });
+    } else if (out.mime.startsWith('stream:')) {
+      // A stream of spaces is a line of its text (a row separator).
+      items.push({ kind: 'stream', name: out.mime, text: out.text });
     } else if (out.text.trim() === '') {
       // rich's empty display (print_fn=print) interrupts nothing.
       items.push({ kind: 'blank' });
-    } else if (out.mime.startsWith('stream:')) {
-      items.push({ kind: 'stream', name: out.mime, text: out.text });
     } else {
       items.push({ kind: 'other' });
       const length = out.text.length;

@@ -99,3 +99,52 @@ export function spanInRun(
   }
   return places;
 }
+
+/** A summary that runs over several stream outputs (see `summariesAcross`). */
+export interface StreamSummarySpan {
+  /** The output (index into the items) where the summary starts. */
+  first: number;
+  /** The outputs after `first` that the summary runs through, in order. */
+  rest: number[];
+  /** The texts of `first` and `rest` joined: what `first` shows. */
+  text: string;
+}
+
+/**
+ * The summaries with a table that start in one stream output and end in a
+ * later one of the same name, as `read` finds them in the joined text
+ * (`read` returns spans in its input; `parseText` with a format filter).
+ * Only summaries after which the last output holds nothing more are
+ * given: the outputs in `rest` can then be hidden without losing text.
+ */
+export function summariesAcross(
+  items: ReadonlyArray<StreamItem>,
+  read: (text: string) => { start: number; end: number }[]
+): StreamSummarySpan[] {
+  const found: StreamSummarySpan[] = [];
+  for (const run of joinStreams(items)) {
+    if (run.outputs.length < 2) {
+      continue;
+    }
+    for (const s of read(run.text)) {
+      const places = spanInRun(run, s.start, s.end);
+      if (places.length < 2) {
+        continue;
+      }
+      const last = places[places.length - 1];
+      const k = run.outputs.indexOf(last.output);
+      const lastEnd =
+        k + 1 < run.starts.length ? run.starts[k + 1] : run.text.length;
+      if (run.text.slice(s.end, lastEnd).trim() !== '') {
+        continue;
+      }
+      const from = run.starts[run.outputs.indexOf(places[0].output)];
+      found.push({
+        first: places[0].output,
+        rest: places.slice(1).map(p => p.output),
+        text: run.text.slice(from, lastEnd)
+      });
+    }
+  }
+  return found;
+}
