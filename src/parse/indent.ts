@@ -6,7 +6,7 @@
  * and every offset found in it mapped back to the text. Keras 3's box
  * tables need none of this: their borders are found after any indent.
  */
-import { isBlank, Lines } from './lines';
+import { isBlank, lastAtOrBefore, Lines } from './lines';
 
 /** Where `Layer (type)` may stand in an indented header line. */
 const MAX_INDENT = 40;
@@ -116,17 +116,7 @@ export class DedentedBlock {
 
   /** The block line that holds dedented offset `offset`. */
   private _line(offset: number): number {
-    let lo = 0;
-    let hi = this._starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this._starts[mid] <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return lastAtOrBefore(this._starts, offset);
   }
 
   private readonly _starts: Int32Array;

@@ -7,6 +7,7 @@
  * which output an offset of the joined text came from. Pure: used for
  * saved notebooks (`parseNotebook`) and for the outputs on the page.
  */
+import { lastAtOrBefore } from './lines';
 
 /** One output of a cell, as far as joining streams is concerned. */
 export type StreamItem =
@@ -65,17 +66,8 @@ export function placeInRun(
   run: JoinedStream,
   offset: number
 ): { output: number; offset: number } {
-  let lo = 0;
-  let hi = run.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (run.starts[mid] <= offset) {
-      lo = mid;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return { output: run.outputs[lo], offset: offset - run.starts[lo] };
+  const k = lastAtOrBefore(run.starts, offset);
+  return { output: run.outputs[k], offset: offset - run.starts[k] };
 }
 
 /**
