@@ -196,15 +196,17 @@ export function isSpace(c: number): boolean {
 }
 
 /**
- * The index of the last of the ascending `starts` at or before `offset`
- * (0 when none is): which line, or which joined text, holds an offset.
+ * The index of the last of the ascending `starts` (the first `count` of
+ * them) at or before `offset`, 0 when none is: which line, run or joined
+ * text holds an offset.
  */
 export function lastAtOrBefore(
   starts: ArrayLike<number>,
-  offset: number
+  offset: number,
+  count = starts.length
 ): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid] <= offset) {
