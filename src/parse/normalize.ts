@@ -4,6 +4,7 @@
  * scan, keeping a map back to the original offsets so that a summary's span
  * can be cut out of the original text exactly.
  */
+import { lastAtOrBefore } from './lines';
 
 /** Plain text plus, for each of its characters, where it came from. */
 export interface NormalizedText {
@@ -71,18 +72,7 @@ export class OffsetMap {
 
   /** The run holding text unit `i` (the last one starting at or before it). */
   private runAt(i: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= i) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, i, this.count);
   }
 
   private add(at: number, from: number, to: number): void {
