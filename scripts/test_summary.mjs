@@ -1,10 +1,11 @@
-// Print one closing line for `make test`: the jest and Playwright counts
-// (the UI tests and each platform test)
-// added up, as "N passed, N failed, N skipped".
+// Print one closing line for `make test`: the jest, pytest and Playwright
+// counts (the UI tests and each platform test) added up, as
+// "N passed, N failed, N skipped".
 import { existsSync, readFileSync } from 'node:fs';
 
 const sources = [
   ['jest', '.make/jest-results.json'],
+  ['pytest', '.make/pytest-results.xml'],
   ['playwright', 'ui-tests/test-results.json'],
   // make platform-test: JupyterLite, both ends of the JupyterLab and
   // Notebook range, the demo (ui-tests/platform.config.js).
@@ -24,6 +25,18 @@ for (const [name, file] of sources) {
   if (!existsSync(file)) {
     console.error(`${name}: no results in ${file}`);
     process.exit(1);
+  }
+  if (name === 'pytest') {
+    // JUnit XML: <testsuite ... errors= failures= skipped= tests=>
+    const xml = readFileSync(file, 'utf-8');
+    const suite = xml.match(/<testsuite\b[^>]*>/)?.[0] ?? '';
+    const count = key =>
+      Number(suite.match(new RegExp(`\\b${key}="(\\d+)"`))?.[1] ?? 0);
+    const bad = count('failures') + count('errors');
+    passed += count('tests') - bad - count('skipped');
+    failed += bad;
+    skipped += count('skipped');
+    continue;
   }
   const r = JSON.parse(readFileSync(file, 'utf-8'));
   if (name === 'jest') {
