@@ -2,7 +2,7 @@
  * readText: output data in both of nbformat's multiline forms (one string,
  * or the list of lines a saved notebook holds and JupyterLite hands over).
  */
-import { parsePieces, readText } from '..';
+import { parseParts, readText } from '..';
 import { fixtureCell, loadNotebook } from '../../testing/fixtures';
 
 describe('readText', () => {
@@ -25,8 +25,8 @@ describe('readText', () => {
     const lines = table.data!['text/html'];
     expect(Array.isArray(lines)).toBe(true);
     expect(lines.length).toBeGreaterThan(1);
-    const fromLines = parsePieces(readText(lines), { kind: 'html' });
-    const fromText = parsePieces((lines as string[]).join(''), {
+    const fromLines = parseParts(readText(lines), { kind: 'html' });
+    const fromText = parseParts((lines as string[]).join(''), {
       kind: 'html'
     });
     expect(fromLines).toHaveLength(1);
@@ -37,6 +37,6 @@ describe('readText', () => {
     ]);
     expect(fromLines).toEqual(fromText);
     // What String(lines) made of it: commas between the lines, no summary.
-    expect(parsePieces(String(lines), { kind: 'html' })).toHaveLength(0);
+    expect(parseParts(String(lines), { kind: 'html' })).toHaveLength(0);
   });
 });
