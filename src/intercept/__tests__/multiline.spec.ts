@@ -23,7 +23,7 @@ function savedOutputs(notebook: string, id: string): nbformat.IOutput[] {
   return JSON.parse(JSON.stringify(cell(notebook, id).outputs));
 }
 
-const summariesOf = (w: Widget) => views(w).map(v => v.options.summary);
+const summariesOf = (w: Widget) => views(w).map(v => v.summary);
 
 describe('output data as a list of lines', () => {
   afterEach(() => {
