@@ -3,18 +3,26 @@
  *
  * Each stdout stream and each display bundle is parsed on its own; then the
  * parts rich split one summary into (heading, table, totals lines, each a
- * separate output of the same cell) are joined into one summary.
+ * separate output of the same cell) are joined into one summary. A bundle
+ * from the kernel companion is read from its payload instead (`source:
+ * 'kernel'`), its text parsed only when the payload cannot be read.
  */
 import { canContinue, mergeSummaries } from './group';
 import { InputKind, normalize } from './normalize';
 import { parseParts, withChecks } from './parse';
+import { readPayload } from './payload';
+import { PAYLOAD_MIME_TYPE } from './payload-types';
 import type { Summary } from './types';
 
 /** Where in the notebook a summary (or one of its pieces) was printed. */
 export interface OutputPlace {
   cell: number;
   output: number;
-  /** `stream:stdout`, or the MIME type that was parsed (`text/html`, `text/plain`). */
+  /**
+   * `stream:stdout`, the MIME type that was parsed (`text/html`,
+   * `text/plain`), or the payload's for a summary read from the kernel
+   * companion's payload (`start`, `end`: its `text/plain`).
+   */
   mime: string;
   start: number;
   end: number;
@@ -86,6 +94,46 @@ export function outputText(output: unknown): OutputText | null {
   return null;
 }
 
+/**
+ * The summary the kernel companion's payload in a display bundle holds,
+ * placed in the notebook; null when the output has no payload or it cannot
+ * be read (its text is then parsed as any other output's).
+ */
+function payloadSummary(
+  output: unknown,
+  cell: number,
+  index: number
+): NotebookSummary | null {
+  const o = output as Record<string, unknown> | null;
+  const type = o?.output_type;
+  if (type !== 'display_data' && type !== 'execute_result') {
+    return null;
+  }
+  const data = o?.data as Record<string, unknown> | undefined;
+  if (!data || typeof data !== 'object' || !(PAYLOAD_MIME_TYPE in data)) {
+    return null;
+  }
+  const text = joinSource(data['text/plain']) ?? '';
+  const read = readPayload(data[PAYLOAD_MIME_TYPE], text);
+  if (!read.summary) {
+    return null;
+  }
+  const place: OutputPlace = {
+    cell,
+    output: index,
+    mime: PAYLOAD_MIME_TYPE,
+    start: 0,
+    end: text.length
+  };
+  return {
+    ...read.summary,
+    cell,
+    output: index,
+    mime: PAYLOAD_MIME_TYPE,
+    pieces: [place]
+  };
+}
+
 /** Whether a slice of an output shows nothing but white space (tags and escape codes aside). */
 function blankText(slice: string, kind: InputKind): boolean {
   return normalize(slice, kind).text.trim() === '';
@@ -120,6 +168,17 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
     // Whether `current` ended its output (nothing printed after it there).
     let open = false;
     outputs.forEach((output, o) => {
+      const exact = payloadSummary(output, c, o);
+      if (exact) {
+        // One output, one whole summary: nothing joins it.
+        if (current) {
+          result.push(current);
+        }
+        result.push(exact);
+        current = null;
+        open = false;
+        return;
+      }
       const out = outputText(output);
       if (!out) {
         open = false;
@@ -175,5 +234,8 @@ export function parseNotebook(nb: { cells: unknown[] }): NotebookSummary[] {
       result.push(current);
     }
   });
-  return result.map(s => withChecks(s) as NotebookSummary);
+  // A payload's summary needs no checks: its counts are the kernel's.
+  return result.map(s =>
+    s.source === 'kernel' ? s : (withChecks(s) as NotebookSummary)
+  );
 }
