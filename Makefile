@@ -57,7 +57,13 @@ $(STAMPS)/jlpm-build: $(STAMPS)/node $(SOURCES)
 # --- Python package, editable, with the labextension linked into the venv --
 # The link points at jupyterlab_keras_summary/labextension, so later builds
 # show up without redoing this step.
+# pip installs install.json into the venv's labextension folder: drop the
+# link first, or it would write it into jupyterlab_keras_summary/labextension
+# (and the wheel would then hold install.json twice).
+LINKED := $(VENV)/share/jupyter/labextensions/jupyterlab-keras-summary
 $(STAMPS)/develop: pyproject.toml package.json jupyterlab_keras_summary/__init__.py install.json | $(STAMPS)/jlpm-build
+	if [ -L $(LINKED) ]; then rm $(LINKED); fi
+	rm -f jupyterlab_keras_summary/labextension/install.json
 	SKIP_JUPYTER_BUILDER=1 $(BIN)/python -m pip install --quiet --editable .
 	$(BIN)/jupyter-builder develop . --overwrite
 	@touch $@

@@ -1,5 +1,5 @@
-// Print one closing line for `make test`: the jest, pytest and Playwright
-// counts (the UI tests and each platform test) added up, as
+// Print one closing line for `make test`: the jest, pytest (kernel companion)
+// and Playwright counts (the UI tests and each platform test) added up, as
 // "N passed, N failed, N skipped".
 import { existsSync, readFileSync } from 'node:fs';
 

@@ -98,7 +98,7 @@ export function main(argv: string[]): number {
     let summaries: Summary[];
     if (isNotebook(file, text)) {
       try {
-        summaries = parseNotebookJson(text);
+        summaries = parseNotebookJson(text, { markdown: true });
       } catch (e) {
         if (e instanceof NotebookError) {
           throw new InputError(`${name}: ${e.message}`);

@@ -7,9 +7,11 @@
  *   PLATFORM_SERVER   the command that serves on GALATA_PORT (from ui-tests/)
  *   PLATFORM_RESULTS  where the JSON results go (counted by `make test`)
  *
- * The system Chromium as in playwright.config.js; an existing server on the
- * port is never reused (it would be another checkout's, or another version's).
+ * The browser is the UI tests' (playwright.config.js); an existing server on
+ * the port is never reused (it would be another checkout's, or another version's).
  */
+const uiTests = require('./playwright.config.js');
+
 const port = process.env.GALATA_PORT || '8888';
 
 module.exports = {
@@ -33,18 +35,8 @@ module.exports = {
     viewport: { width: 1280, height: 900 },
     trace: 'off',
     video: 'off',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
-    }
+    // The system Chromium, with the flags of the UI tests.
+    launchOptions: uiTests.use.launchOptions
   },
   webServer: {
     command: process.env.PLATFORM_SERVER,

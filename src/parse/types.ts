@@ -39,10 +39,13 @@ export type ShapeKind =
 export type ColumnKind =
   'layer' | 'shape' | 'params' | 'connected' | 'trainable';
 
-/** A cell that Keras cut short with `…` (Keras 3) because it did not fit. */
+/**
+ * A cell that Keras cut short because it did not fit: with `…` (Keras 3), or
+ * silently at the column's edge (Keras 1, Keras 2 before 2.7).
+ */
 export interface CutCell {
   column: ColumnKind;
-  /** The text as printed, ending in `…`. */
+  /** The text as printed (ending in `…` when Keras 3 cut it). */
   text: string;
 }
 
@@ -56,6 +59,22 @@ export interface ExactAxis {
   source: 'batch' | { input: string; axis: number } | null;
   /** Shared by exactly the axes that always have the same size (e.g. `img.1`, `img.1/2`). */
   size: string;
+}
+
+/**
+ * Where an Output Shape cell was cut. The tensors before `tensor` are whole;
+ * `tensor` holds the dimensions printed before the cut (more may have
+ * followed); any tensors after it were not printed at all.
+ */
+export interface ShapeCut {
+  /** Index in `tensors` of the tensor the cut went through (the last one). */
+  tensor: number;
+  /**
+   * The cut went through that tensor's last number: its digits are the
+   * first ones of the real size (`3` printed for `32`), so its value is
+   * not known, only its axis.
+   */
+  lastDimPartial: boolean;
 }
 
 /** One row of the table: one layer (or a nested layer when expanded). */
@@ -73,6 +92,8 @@ export interface LayerRow {
   tensors: TensorShape[];
   /** Keys when the output is a dict of tensors (`{'a': (None, 3)}`), aligned with `tensors`. */
   tensorKeys?: string[];
+  /** Set when the Output Shape cell was cut short (also listed in `cut`). */
+  shapeCut?: ShapeCut;
   /** Parameter count, or null when not printed as a number. */
   params: number | null;
   /** The Param # cell as printed (e.g. `100,480`, `0 (unbuilt)`). */

@@ -270,7 +270,7 @@ describe('kernel summaries in the view', () => {
 /** The `text/plain` Keras printed beside the payload of a fixture cell. */
 function kernelText(notebook: string, cell: string): string {
   const s = fixtureSummary(notebook, cell);
-  const output = loadNotebook(notebook).nb.cells[s.cell].outputs![s.output];
+  const output = loadNotebook(notebook).nb.cells[s.cell].outputs![s.output!];
   const plain = output.data!['text/plain'] as string | string[];
   return Array.isArray(plain) ? plain.join('') : plain;
 }
