@@ -77,9 +77,9 @@ class SummaryReport {
 
   /**
    * The summary's own fields, in order (contract 2 starts with its
-   * version), with its `source`: `text` (parsed) or `kernel` (the
-   * companion's payload, whose producer is named; its other facts are in
-   * the same fields as a parsed text's).
+   * version and its `source`: `text` (parsed) or `kernel` (the companion's
+   * payload, whose producer is named; its other facts are in the same
+   * fields as a parsed text's).
    */
   head(): Record<string, unknown> {
     const { layers, kernel, source, ...rest } = this.summary;
@@ -91,9 +91,8 @@ class SummaryReport {
     if (kernel?.model?.shapes_from) {
       fields.shapesFrom = kernel.model.shapes_from;
     }
-    return this.contract === 1
-      ? { ...rest, ...fields }
-      : { version: 2, ...fields, ...rest };
+    // Contract 1 stays the first shape, as it was.
+    return this.contract === 1 ? rest : { version: 2, ...fields, ...rest };
   }
 
   /** Row i's parsed fields: the kernel's raw facts stay out (its `dims` say them). */

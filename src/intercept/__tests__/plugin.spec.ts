@@ -131,8 +131,12 @@ describe('readSettings', () => {
       enabled: false,
       initialView: 'text',
       formats: ['keras2'],
-      dimensionLetters: true
+      dimensionLetters: true,
+      loadCompanion: false
     });
+    expect(readSettings({ loadCompanion: true }).settings.loadCompanion).toBe(
+      true
+    );
     expect(problems).toEqual([]);
   });
 
@@ -142,7 +146,8 @@ describe('readSettings', () => {
     [{ formats: 'keras3' }, 'formats'],
     [{ formats: ['keras3', 'keras3'] }, 'formats'],
     [{ formats: [3] }, 'formats'],
-    [{ dimensionLetters: 'yes' }, 'dimensionLetters']
+    [{ dimensionLetters: 'yes' }, 'dimensionLetters'],
+    [{ loadCompanion: 'on' }, 'loadCompanion']
   ])('replaces %j by the default', (raw, key) => {
     const { settings, problems } = readSettings(raw);
     expect(settings).toEqual(DEFAULT_SETTINGS);
