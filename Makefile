@@ -31,7 +31,7 @@ SOURCES := $(shell find src style schema -type f 2>/dev/null) \
 # One step at a time: the UI tests need the build, and own port 8888.
 .NOTPARALLEL:
 
-.PHONY: build test lint jest ui-test chromium demo fixtures screenshots bench clean distclean
+.PHONY: build test lint jest pytest ui-test chromium demo fixtures screenshots bench clean distclean
 
 build: $(STAMPS)/jlpm-build $(STAMPS)/develop
 
@@ -62,7 +62,7 @@ $(STAMPS)/develop: pyproject.toml package.json jupyterlab_keras_summary/__init__
 	@touch $@
 
 # --- Tests ------------------------------------------------------------------
-test: build lint jest ui-test
+test: build lint jest pytest ui-test
 	@node scripts/test_summary.mjs
 
 lint: $(STAMPS)/node
@@ -91,6 +91,39 @@ KERNEL_PACKAGES := 'keras==3.15.1' 'jax==0.10.2' 'jaxlib==0.10.2'
 $(STAMPS)/ui-kernel: Makefile | $(STAMPS)/venv
 	$(BIN)/python -m pip install --quiet $(KERNEL_PACKAGES)
 	@touch $@
+
+# --- Kernel companion: pytest in real kernels ------------------------------
+# Keras 3 + jax kernels use the main venv (ui-kernel above). The other kernels
+# have venvs of their own (made once; a fresh machine pays ~3-6 min, mostly
+# PyPI downloads of the old TensorFlow):
+#   .venv-kernel-tf     tensorflow-cpu 2.21 (with keras 3.15.1: the tensorflow
+#                       backend), tf-keras 2.21 (--no-deps: it asks for the
+#                       GPU "tensorflow"), torch 2.13 CPU (the torch backend)
+#   .venv-kernel-old    keras 3.0.5 + jax 0.4.23 (oldest Keras 3 supported)
+#   .venv-kernel-tf215  tensorflow-cpu 2.15.1 + tf-keras 2.15.1 (oldest tf-keras supported)
+PYTEST_PACKAGES := 'pytest==8.*' 'jsonschema>=4.18'
+KERNEL_VENVS := .venv-kernel-tf .venv-kernel-old .venv-kernel-tf215
+KERNEL_PIP = $(1)/bin/python -m pip install --quiet --disable-pip-version-check
+
+$(STAMPS)/pytest: Makefile | $(STAMPS)/venv
+	$(BIN)/python -m pip install --quiet $(PYTEST_PACKAGES)
+	@touch $@
+
+$(STAMPS)/kernel-venvs: Makefile
+	@mkdir -p $(STAMPS)
+	for v in $(KERNEL_VENVS); do [ -x $$v/bin/python ] || $(PYTHON) -m venv $$v; done
+	$(call KERNEL_PIP,.venv-kernel-tf) 'tensorflow-cpu==2.21.0' 'keras==3.15.1' 'torch==2.13.0' 'ipykernel==7.4.0'
+	$(call KERNEL_PIP,.venv-kernel-tf) --no-deps 'tf-keras==2.21.0'
+	$(call KERNEL_PIP,.venv-kernel-old) 'keras==3.0.5' 'jax==0.4.23' 'jaxlib==0.4.23' 'numpy<2' 'ipykernel==7.4.0'
+	$(call KERNEL_PIP,.venv-kernel-tf215) 'tensorflow-cpu==2.15.1' 'ipykernel==7.4.0'
+	$(call KERNEL_PIP,.venv-kernel-tf215) --no-deps 'tf-keras==2.15.1'
+	@touch $@
+
+# The kernels import the companion from this checkout (PYTHONPATH), as the
+# user's kernel imports the installed package.
+pytest: $(STAMPS)/develop $(STAMPS)/ui-kernel $(STAMPS)/pytest $(STAMPS)/kernel-venvs
+	@mkdir -p $(STAMPS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/python --junitxml=$(STAMPS)/pytest-results.xml
 
 ui-test: build chromium $(STAMPS)/ui-tests $(STAMPS)/ui-kernel
 	cd ui-tests && CHROMIUM_PATH="$(CHROMIUM)" $(JLPM) playwright test
@@ -126,6 +159,7 @@ bench: build chromium $(STAMPS)/ui-tests
 	cd bench && BENCH_PORT=$(BENCH_PORT) CHROMIUM_PATH="$(CHROMIUM)" \
 		../ui-tests/node_modules/.bin/playwright test -c playwright.config.js
 	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs
+	$(BIN)/python bench/kernel.bench.py
 
 clean:
 	rm -rf lib tsconfig.tsbuildinfo coverage jupyterlab_keras_summary/labextension \

@@ -103,4 +103,6 @@ export JUPYTER_PATH="$VENV_K3/share/jupyter:$VENV_TF/share/jupyter"
 # Do not let the caller's terminal leak into anything: the kernels get a
 # minimal environment built by capture_fixtures.py, and their stdout is a file.
 unset COLUMNS LINES JUPYTER_COLUMNS JUPYTER_LINES
-exec "$VENV_K3/bin/python" "$REPO/scripts/capture_fixtures.py" "$@"
+# capture_kernel_fixtures.py adds the kernel-companion flavours, then runs
+# capture_fixtures.py's main() with the same arguments.
+exec "$VENV_K3/bin/python" "$REPO/scripts/capture_kernel_fixtures.py" "$@"

@@ -1,9 +1,10 @@
-// Print one closing line for `make test`: the jest and Playwright counts
-// added up, as "N passed, N failed, N skipped".
+// Print one closing line for `make test`: the jest, pytest and Playwright
+// counts added up, as "N passed, N failed, N skipped".
 import { existsSync, readFileSync } from 'node:fs';
 
 const sources = [
   ['jest', '.make/jest-results.json'],
+  ['pytest', '.make/pytest-results.xml'],
   ['playwright', 'ui-tests/test-results.json']
 ];
 
@@ -14,6 +15,18 @@ for (const [name, file] of sources) {
   if (!existsSync(file)) {
     console.error(`${name}: no results in ${file}`);
     process.exit(1);
+  }
+  if (name === 'pytest') {
+    // JUnit XML: <testsuite ... errors= failures= skipped= tests=>
+    const xml = readFileSync(file, 'utf-8');
+    const suite = xml.match(/<testsuite\b[^>]*>/)?.[0] ?? '';
+    const count = key =>
+      Number(suite.match(new RegExp(`\\b${key}="(\\d+)"`))?.[1] ?? 0);
+    const bad = count('failures') + count('errors');
+    passed += count('tests') - bad - count('skipped');
+    failed += bad;
+    skipped += count('skipped');
+    continue;
   }
   const r = JSON.parse(readFileSync(file, 'utf-8'));
   if (name === 'jest') {
