@@ -16,45 +16,32 @@
  * Pure, never throws, linear in rows + references.
  */
 import type { Summary } from '../../parse/types';
-import { isSize, type Sizes } from '../whatif';
-import { type Call, type Plan, planOf, type Scope } from './graph';
+import type { Sizes } from '../whatif';
+import { type Call, planOf, type Scope } from './graph';
+import { walkNested } from './nested';
 import { layerRule, ruleFor } from './rules';
 import type {
-  CallShapes,
   CallVia,
   ExactShapes,
-  RowFlag,
   RuleCall,
   RuleResult,
   Shape,
-  ShapeFlag,
-  ShapeRule,
-  UnknownSize
+  ShapeRule
 } from './types';
-
-/** Nested models deeper than this are walked by their sizes only. */
-const MAX_NESTING = 64;
-
-interface Walk {
-  plan: Plan;
-  sizes: Map<string, number>;
-  shapes: (Shape | null)[];
-  done: boolean[];
-  blocked: boolean[];
-  needs: string[][];
-  /** Size id → its size in this walk. */
-  known: Map<string, number>;
-  /** Size ids some rule or source gives (whatever their value). */
-  ruled: Set<string>;
-  rows: CallShapes[][];
-  flags: RowFlag[];
-  flagged: Set<string>;
-  /** Every flag raised (also again, for a nested model called twice). */
-  raised: RowFlag[];
-  unknowns: Map<string, UnknownSize>;
-  result: ExactShapes;
-  depth: number;
-}
+import {
+  block,
+  emptyResult,
+  fillUnreached,
+  loose,
+  noteSizes,
+  record,
+  seedInputs,
+  setTensor,
+  sizeById,
+  startWalk,
+  union,
+  type Walk
+} from './walk';
 
 /** Every tensor's shape for `sizes`; see the module comment. */
 export function computeShapes(
@@ -89,24 +76,8 @@ export function walkSummary(
       ruled: new Set()
     };
   }
-  const n = plan.templates.length;
-  const walk: Walk = {
-    plan,
-    sizes: validSizes(sizes),
-    shapes: new Array(n).fill(null),
-    done: new Array(n).fill(false),
-    blocked: new Array(n).fill(false),
-    needs: Array.from({ length: n }, () => []),
-    known: new Map(),
-    ruled: new Set(),
-    rows: result.rows,
-    flags: result.flags,
-    flagged: new Set(),
-    raised: [],
-    unknowns: new Map(),
-    result,
-    depth: 0
-  };
+  const walk = startWalk(plan, sizes, result);
+
   try {
     seedInputs(walk);
     walkScope(walk, plan.top);
@@ -120,113 +91,6 @@ export function walkSummary(
   return { result, ruled: walk.ruled };
 }
 
-/**
- * Tensors no row made (the model's outputs beyond a layer_range): their
- * sizes by id where known, so that every tensor of the payload has a shape.
- */
-function fillUnreached(walk: Walk): void {
-  walk.plan.templates.forEach((template, t) => {
-    if (walk.done[t] || !template) {
-      return;
-    }
-    const ids = walk.plan.sizeIds[t];
-    const shape = template.map((d, a) =>
-      d !== null
-        ? d
-        : ids[a]
-          ? (walk.known.get(ids[a] as string) ?? null)
-          : null
-    );
-    setTensor(walk, t, shape, []);
-  });
-}
-
-function emptyResult(rows: number, tensors: number): ExactShapes {
-  return {
-    status: 'ok',
-    tensors: new Array(tensors).fill(null),
-    needs: Array.from({ length: tensors }, () => []),
-    rows: Array.from({ length: rows }, () => []),
-    flags: [],
-    unknowns: [],
-    coverage: {
-      calls: { rule: 0, nested: 0, size: 0, input: 0, blocked: 0 },
-      withoutRule: {},
-      disagreements: []
-    }
-  };
-}
-
-function validSizes(sizes: Sizes | null | undefined): Map<string, number> {
-  const valid = new Map<string, number>();
-  for (const [key, value] of Object.entries(sizes ?? {})) {
-    if (isSize(value)) {
-      valid.set(key, value);
-    }
-  }
-  return valid;
-}
-
-/** The model's inputs: their fixed sizes, and the batch and open axes from the sizes given. */
-function seedInputs(walk: Walk): void {
-  const { plan } = walk;
-  for (const t of plan.inputs) {
-    const template = plan.templates[t];
-    if (template) {
-      setTensor(walk, t, template.slice(), []);
-    }
-  }
-  for (const source of plan.sources) {
-    const value = walk.sizes.get(source.id) ?? source.fixed;
-    for (const { tensor, axis } of source.sets) {
-      const shape = walk.shapes[tensor];
-      if (
-        !shape ||
-        axis >= shape.length ||
-        plan.templates[tensor]?.[axis] !== null
-      ) {
-        continue;
-      }
-      shape[axis] = value;
-      if (value === null && !walk.needs[tensor].includes(source.id)) {
-        walk.needs[tensor].push(source.id);
-      }
-    }
-  }
-  for (const t of plan.inputs) {
-    noteSizes(walk, t, true);
-  }
-}
-
-function setTensor(walk: Walk, t: number, shape: Shape, needs: string[]): void {
-  walk.shapes[t] = shape;
-  walk.done[t] = true;
-  walk.blocked[t] = false;
-  walk.needs[t] = needs;
-}
-
-/** Remember the sizes a tensor now has under their size ids (`ruled`: which axes a rule or a source gave). */
-function noteSizes(walk: Walk, t: number, ruled: boolean | boolean[]): void {
-  const shape = walk.shapes[t];
-  const ids = walk.plan.sizeIds[t];
-  if (!shape || !ids) {
-    return;
-  }
-  for (let a = 0; a < shape.length; a++) {
-    const id = ids[a];
-    if (!id) {
-      continue;
-    }
-    if (ruled === true || (Array.isArray(ruled) && ruled[a])) {
-      walk.ruled.add(id);
-    }
-    const size = shape[a];
-    if (size !== null && !walk.known.has(id)) {
-      walk.known.set(id, size);
-    }
-  }
-}
-
 function walkScope(walk: Walk, scope: Scope): void {
   for (const call of scope.order) {
     walkCall(walk, call);
@@ -234,114 +98,6 @@ function walkScope(walk: Walk, scope: Scope): void {
   for (const call of scope.stuck) {
     const node = walk.plan.rows[call.row].nodes[call.slot];
     block(walk, call, node.out, null, 'blocked');
-  }
-}
-
-/**
- * A size no rule gives: the size of the same id already known, one the
- * user gave under its key, or unknown (registered so the user is asked).
- */
-function sizeById(
-  walk: Walk,
-  t: number,
-  a: number,
-  call: Call,
-  unknown: string[]
-): number | null {
-  const id = walk.plan.sizeIds[t]?.[a] ?? null;
-  if (id !== null && walk.known.has(id)) {
-    return walk.known.get(id) as number;
-  }
-  const key = id ?? `t${t}.${a}`;
-  const given = walk.sizes.get(key);
-  if (given !== undefined) {
-    if (id !== null) {
-      walk.known.set(id, given);
-    }
-    return given;
-  }
-  let entry = walk.unknowns.get(key);
-  if (!entry) {
-    const row = walk.plan.rows[call.row];
-    entry = {
-      key,
-      row: call.row,
-      node: row.nodes[call.slot]?.index ?? call.slot,
-      className: row.class,
-      axes: []
-    };
-    walk.unknowns.set(key, entry);
-  }
-  if (!entry.axes.some(x => x.tensor === t && x.axis === a)) {
-    entry.axes.push({ tensor: t, axis: a });
-  }
-  if (!unknown.includes(key)) {
-    unknown.push(key);
-  }
-  return null;
-}
-
-/** A tensor from outside the rows walked (a layer_range cut): its sizes by id. */
-function loose(walk: Walk, t: number, call: Call): void {
-  const template = walk.plan.templates[t];
-  const unknown: string[] = [];
-  const shape = template
-    ? template.map((d, a) =>
-        d !== null ? d : sizeById(walk, t, a, call, unknown)
-      )
-    : null;
-  setTensor(walk, t, shape as Shape, unknown);
-  noteSizes(walk, t, false);
-}
-
-function union(lists: string[][]): string[] {
-  if (lists.every(l => l.length === 0)) {
-    return [];
-  }
-  return [...new Set(lists.flat())];
-}
-
-function record(
-  walk: Walk,
-  call: Call,
-  via: CallVia,
-  shapes: Shape[],
-  flag: ShapeFlag | null
-): void {
-  const node = walk.plan.rows[call.row].nodes[call.slot];
-  walk.rows[call.row][call.slot] = { node: node.index, via, shapes, flag };
-  walk.result.coverage.calls[via]++;
-}
-
-function block(
-  walk: Walk,
-  call: Call,
-  outs: number[],
-  flag: ShapeFlag | null,
-  via: CallVia
-): void {
-  for (const t of outs) {
-    walk.shapes[t] = walk.plan.templates[t]?.slice() ?? null;
-    walk.done[t] = true;
-    walk.blocked[t] = true;
-    walk.needs[t] = [];
-  }
-  record(
-    walk,
-    call,
-    via,
-    outs.map(t => walk.plan.templates[t]?.slice() ?? []),
-    flag
-  );
-  if (flag) {
-    const row = walk.plan.rows[call.row];
-    const entry = { row: call.row, node: row.nodes[call.slot].index, flag };
-    walk.raised.push(entry);
-    const key = `${entry.row}/${entry.node}`;
-    if (!walk.flagged.has(key)) {
-      walk.flagged.add(key);
-      walk.flags.push(entry);
-    }
   }
 }
 
@@ -379,7 +135,7 @@ function walkCall(walk: Walk, call: Call): void {
   let result: RuleResult;
   let via: CallVia;
   if (scope) {
-    result = walkNested(walk, call, scope, ins);
+    result = walkNested(walk, call, scope, ins, walkScope);
     via = result ? 'nested' : 'size';
   } else {
     const rule = ruleFor(row.class, row.module ?? '');
@@ -480,109 +236,4 @@ function finishTensor(
   setTensor(walk, t, shape, open ? union([inNeeds, unknown]) : []);
   noteSizes(walk, t, ruled);
   return shape.slice();
-}
-
-/**
- * A nested model shown with its own rows: its inputs take the call's
- * inputs, its rows are walked, and its outputs are the call's. A row
- * inside that cannot take the sizes flags the nested model's row too.
- * Without a way to line its inputs and outputs up with the call's, its
- * rows are walked by size ids and the call gets no rule (null).
- */
-function walkNested(
-  walk: Walk,
-  call: Call,
-  scope: Scope,
-  ins: number[]
-): RuleResult {
-  const node = walk.plan.rows[call.row].nodes[call.slot];
-  const innerIns = lineUp(walk.plan, ins, scope.inputs, false);
-  const innerOuts = lineUp(walk.plan, node.out, scope.outputs, true);
-  if (walk.depth >= MAX_NESTING) {
-    return null;
-  }
-  if (innerIns) {
-    innerIns.forEach((inner, k) => {
-      const outer = walk.shapes[ins[k]] as Shape;
-      const template = walk.plan.templates[inner];
-      const shape = template
-        ? template.map((d, a) => (d !== null ? d : (outer[a] ?? null)))
-        : outer.slice();
-      setTensor(walk, inner, shape, walk.needs[ins[k]].slice());
-      noteSizes(walk, inner, false);
-    });
-  } else {
-    for (const inner of scope.inputs) {
-      walk.done[inner] = false;
-    }
-  }
-  const raised = walk.raised.length;
-  walk.depth++;
-  try {
-    walkScope(walk, scope);
-  } finally {
-    walk.depth--;
-  }
-  if (walk.raised.length > raised) {
-    const inner = walk.raised[raised];
-    return { flag: { kind: 'nested', row: inner.row, node: inner.node } };
-  }
-  if (
-    !innerIns ||
-    !innerOuts ||
-    innerOuts.some(t => walk.blocked[t] || !walk.shapes[t])
-  ) {
-    return null;
-  }
-  return { shapes: innerOuts.map(t => (walk.shapes[t] as Shape).slice()) };
-}
-
-/**
- * Which of a nested model's own tensors each of the call's tensors is: in
- * order when they fit (same rank, same fixed sizes, same size ids), else
- * the first that fits; null when some tensor has none.
- */
-function lineUp(
-  plan: Plan,
-  outer: number[],
-  inner: number[],
-  latestFirst: boolean
-): number[] | null {
-  const fits = (a: number, b: number, strict: boolean) => {
-    const ta = plan.templates[a];
-    const tb = plan.templates[b];
-    if (!ta || !tb) {
-      return ta === tb;
-    }
-    if (ta.length !== tb.length) {
-      return false;
-    }
-    const ia = plan.sizeIds[a];
-    const ib = plan.sizeIds[b];
-    return ta.every(
-      (d, k) =>
-        (d === null || tb[k] === null || d === tb[k]) &&
-        (!strict || !ia[k] || !ib[k] || ia[k] === ib[k])
-    );
-  };
-  if (
-    outer.length === inner.length &&
-    outer.every((t, k) => fits(t, inner[k], false))
-  ) {
-    return inner.slice();
-  }
-  const pool = latestFirst ? inner.slice().reverse() : inner.slice();
-  const used = new Set<number>();
-  const out: number[] = [];
-  for (const t of outer) {
-    const pick =
-      pool.find(c => !used.has(c) && fits(t, c, true)) ??
-      pool.find(c => !used.has(c) && fits(t, c, false));
-    if (pick === undefined) {
-      return null;
-    }
-    used.add(pick);
-    out.push(pick);
-  }
-  return out;
 }
