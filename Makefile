@@ -133,8 +133,11 @@ demo: build
 	@[ -f demo/demo.ipynb ] || { echo "demo/demo.ipynb is missing"; exit 1; }
 	$(BIN)/jupyter lab --ServerApp.allow_root=True demo/demo.ipynb
 
+# The shape engine's models (fixtures/kernel-shapes.json) run in the fixture
+# venvs capture_fixtures.sh makes.
 fixtures:
 	bash scripts/capture_fixtures.sh
+	.venv-fixtures-keras3/bin/python scripts/capture_shapes_fixtures.py
 
 # Rewrites docs/screenshot-{light,dark}.png from the demo notebook.
 screenshots: build chromium $(STAMPS)/ui-tests

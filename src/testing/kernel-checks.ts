@@ -107,9 +107,10 @@ export function kernelCases(): KernelCase[] {
   }
   const own = path.join(FIXTURES_DIR, 'kernel-shapes.json');
   if (fs.existsSync(own)) {
-    for (const [flavour, models] of Object.entries(
-      read('kernel-shapes.json')
-    )) {
+    const file = read('kernel-shapes.json') as unknown as {
+      flavours: WhatIfFile;
+    };
+    for (const [flavour, models] of Object.entries(file.flavours)) {
       for (const [id, entries] of Object.entries(models)) {
         for (const entry of entries) {
           const name = `shapes:${flavour}/${id}#${entry.summary}`;

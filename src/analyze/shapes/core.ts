@@ -18,65 +18,47 @@ const dense: ShapeRule = call => {
   return { shapes: [out] };
 };
 
-/** The letters of one side of an einsum equation, and where its `...` is (start, end, or none). */
-function einsumSide(
-  spec: string
-): { letters: string; ellipsis: 'start' | 'end' | null } | null {
-  const bare = spec.replace('...', '');
-  if (!/^[a-zA-Z]*$/.test(bare) || spec.split('...').length > 2) {
-    return null;
-  }
-  const ellipsis = spec.startsWith('...')
-    ? 'start'
-    : spec.endsWith('...')
-      ? 'end'
-      : spec.includes('...')
-        ? undefined
-        : null;
-  return ellipsis === undefined ? null : { letters: bare, ellipsis };
-}
+const sizeList = (v: unknown): Size[] | null =>
+  Number.isInteger(v)
+    ? [v as number]
+    : Array.isArray(v) && v.every(d => d === null || Number.isInteger(d))
+      ? (v as Size[])
+      : null;
 
 /**
- * EinsumDense: each output letter the input has keeps the input's size; the
- * others are the weight's (the layer's output_shape: the payload's sizes);
- * `...` carries the input's extra axes.
+ * EinsumDense, as Keras builds its output shape (`_analyze_split_string`):
+ * the input's batch, then the layer's `output_shape` as given (an axis given
+ * as None stays unknown, whatever the input), with the axes `...` stands
+ * for taken from the input. tf-keras returns the shape it was built with.
  */
 const einsumDense: ShapeRule = call => {
   const x = first(call);
   const equation = call.config.equation;
-  if (!x || typeof equation !== 'string') {
+  if (call.framework === 'tf_keras') {
+    const full = sizeList(call.config.full_output_shape);
+    return { shapes: [full ? full.slice() : (call.outputs[0] ?? []).slice()] };
+  }
+  const partial = sizeList(call.config.partial_output_shape);
+  if (!x || !partial || typeof equation !== 'string') {
     return null;
   }
-  const m = /^([a-zA-Z.]+),([a-zA-Z.]+)->([a-zA-Z.]+)$/.exec(
-    equation.replace(/\s/g, '')
-  );
-  const input = m && einsumSide(m[1]);
-  const output = m && einsumSide(m[3]);
-  if (!input || !output) {
+  const spec = equation.replace(/\s/g, '').replace(/\.\.\./g, '0');
+  const left = /^0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)$/.exec(spec);
+  const right = /^([a-zA-Z]{2,})0,([a-zA-Z]+)->([a-zA-Z]+)0$/.exec(spec);
+  const plain = /^([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)$/.exec(spec);
+  const input = (left ?? right ?? plain)?.[1];
+  if (!input) {
     return null;
   }
-  const extra = x.length - input.letters.length;
-  if (extra < 0 || (extra > 0 && !input.ellipsis)) {
-    return null;
+  const elided = x.length - input.length;
+  const out: Shape = [x[0], ...partial];
+  if (elided > 0 && left) {
+    for (let i = 1; i < elided; i++) {
+      out.splice(1, 0, x[i]);
+    }
+  } else if (elided > 0 && right) {
+    out.push(...x.slice(x.length - elided));
   }
-  const named =
-    input.ellipsis === 'start'
-      ? x.slice(extra)
-      : x.slice(0, input.letters.length);
-  const rest =
-    input.ellipsis === 'start'
-      ? x.slice(0, extra)
-      : x.slice(input.letters.length);
-  const sizes: Size[] = [...output.letters].map(letter => {
-    const i = input.letters.indexOf(letter);
-    return i >= 0 ? named[i] : null;
-  });
-  const out: Shape =
-    output.ellipsis === 'start'
-      ? [...rest, ...sizes]
-      : output.ellipsis === 'end'
-        ? [...sizes, ...rest]
-        : sizes;
   return { shapes: [out] };
 };
 

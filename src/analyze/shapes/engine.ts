@@ -30,6 +30,7 @@ import type {
 } from './types';
 import {
   block,
+  blockTensors,
   emptyResult,
   fillUnreached,
   loose,
@@ -91,6 +92,19 @@ export function walkSummary(
   return { result, ruled: walk.ruled };
 }
 
+/** A nested model not walked: neither are its rows. */
+function blockScope(walk: Walk, scope: Scope): void {
+  blockTensors(walk, scope.inputs);
+  for (const call of [...scope.order, ...scope.stuck]) {
+    const node = walk.plan.rows[call.row].nodes[call.slot];
+    block(walk, call, node.out, null, 'blocked');
+    const inner = walk.plan.nested.get(call.row);
+    if (inner) {
+      blockScope(walk, inner);
+    }
+  }
+}
+
 function walkScope(walk: Walk, scope: Scope): void {
   for (const call of scope.order) {
     walkCall(walk, call);
@@ -112,6 +126,10 @@ function walkCall(walk: Walk, call: Call): void {
   }
   if (ins.some(t => walk.blocked[t])) {
     block(walk, call, node.out, null, 'blocked');
+    const scope = walk.plan.nested.get(call.row);
+    if (scope) {
+      blockScope(walk, scope);
+    }
     return;
   }
   if (node.in.length === 0) {

@@ -256,6 +256,17 @@ export function record(
   walk.result.coverage.calls[via]++;
 }
 
+/** Tensors not reached: a call upstream cannot take the sizes. */
+export function blockTensors(walk: Walk, tensors: number[]): void {
+  for (const t of tensors) {
+    walk.shapes[t] = walk.plan.templates[t]?.slice() ?? null;
+    walk.done[t] = true;
+    walk.blocked[t] = true;
+    walk.needs[t] = [];
+  }
+}
+
+/** A call not walked (`flag`: because it cannot take its inputs' sizes; else one upstream cannot). */
 export function block(
   walk: Walk,
   call: Call,
@@ -263,12 +274,7 @@ export function block(
   flag: ShapeFlag | null,
   via: CallVia
 ): void {
-  for (const t of outs) {
-    walk.shapes[t] = walk.plan.templates[t]?.slice() ?? null;
-    walk.done[t] = true;
-    walk.blocked[t] = true;
-    walk.needs[t] = [];
-  }
+  blockTensors(walk, outs);
   record(
     walk,
     call,
