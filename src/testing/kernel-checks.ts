@@ -33,6 +33,8 @@ export interface KernelCase {
   flavour: string;
   summary: Summary;
   payload: Payload;
+  /** The text Keras printed beside the payload. */
+  text: string;
   checks: KernelCheck[];
 }
 
@@ -99,6 +101,7 @@ export function kernelCases(): KernelCase[] {
           name,
           flavour,
           payload: found.payload,
+          text: found.text,
           summary: summaryOf(found.payload, found.text, name),
           checks: entry.checks
         });
@@ -121,6 +124,7 @@ export function kernelCases(): KernelCase[] {
             name,
             flavour,
             payload: entry.payload,
+            text: entry.text ?? '',
             summary: summaryOf(entry.payload, entry.text ?? '', name),
             checks: entry.checks
           });

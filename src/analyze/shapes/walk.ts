@@ -182,6 +182,10 @@ export function sizeById(
     }
     return given;
   }
+  if (id !== null && walk.ruled.has(id)) {
+    // A rule gives this size once the sizes it waits for are typed.
+    return null;
+  }
   let entry = walk.unknowns.get(key);
   if (!entry) {
     const row = walk.plan.rows[call.row];
