@@ -100,7 +100,11 @@ export function channelsFirst(config: Config): boolean {
  */
 export function spatialAxes(rank: number, n: number, first: boolean): number[] {
   const start = first ? rank - n : rank - n - 1;
-  return Array.from({ length: n }, (_, i) => start + i);
+  const axes = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    axes[i] = start + i;
+  }
+  return axes;
 }
 
 /** Python's `a[k]` for a negative `k` too; undefined when out of range. */

@@ -82,8 +82,24 @@ export function unslide(
   return null;
 }
 
+/** Windows read from each config once (a config is a row's, the same in every walk). */
+const read = new WeakMap<object, Slide[] | null>();
+
 /** The windows of an `n`-D layer from its config (pool layers: `pool_size`, strides default to it). */
 export function windows(
+  config: RuleCall['config'],
+  n: number,
+  kernelKey: 'kernel_size' | 'pool_size'
+): Slide[] | null {
+  let wins = read.get(config);
+  if (wins === undefined || (wins && wins.length !== n)) {
+    wins = readWindows(config, n, kernelKey);
+    read.set(config, wins);
+  }
+  return wins;
+}
+
+function readWindows(
   config: RuleCall['config'],
   n: number,
   kernelKey: 'kernel_size' | 'pool_size'

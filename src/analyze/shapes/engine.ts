@@ -19,14 +19,13 @@ import type { Summary } from '../../parse/types';
 import type { Sizes } from '../whatif';
 import { type Call, planOf, type Scope } from './graph';
 import { walkNested } from './nested';
-import { layerRule, ruleFor } from './rules';
 import type {
   CallVia,
   ExactShapes,
-  RuleCall,
   RuleResult,
   Shape,
-  ShapeRule
+  ShapeRule,
+  Size
 } from './types';
 import {
   block,
@@ -96,8 +95,7 @@ export function walkSummary(
 function blockScope(walk: Walk, scope: Scope): void {
   blockTensors(walk, scope.inputs);
   for (const call of [...scope.order, ...scope.stuck]) {
-    const node = walk.plan.rows[call.row].nodes[call.slot];
-    block(walk, call, node.out, null, 'blocked');
+    block(walk, call, null, 'blocked');
     const inner = walk.plan.nested.get(call.row);
     if (inner) {
       blockScope(walk, inner);
@@ -110,30 +108,44 @@ function walkScope(walk: Walk, scope: Scope): void {
     walkCall(walk, call);
   }
   for (const call of scope.stuck) {
-    const node = walk.plan.rows[call.row].nodes[call.slot];
-    block(walk, call, node.out, null, 'blocked');
+    block(walk, call, null, 'blocked');
   }
 }
 
+/** The sizes any of `ins` waits for (one list, empty when none). */
+function needsOf(walk: Walk, ins: number[]): string[] {
+  let found: string[] | null = null;
+  for (const t of ins) {
+    const needs = walk.needs[t];
+    if (needs.length > 0 && needs !== found) {
+      // Tensors of one chain share their list: no new one then.
+      found = found ? union([found, needs]) : needs;
+    }
+  }
+  return found ?? NO_NEEDS;
+}
+
+const NO_NEEDS: string[] = [];
+
 function walkCall(walk: Walk, call: Call): void {
-  const row = walk.plan.rows[call.row];
-  const node = row.nodes[call.slot];
-  const ins = node.in.map(ref => ref.tensor);
+  const { ins, outs } = call;
+  let blocked = false;
   for (const t of ins) {
     if (!walk.done[t]) {
       loose(walk, t, call);
     }
+    blocked = blocked || walk.blocked[t];
   }
-  if (ins.some(t => walk.blocked[t])) {
-    block(walk, call, node.out, null, 'blocked');
+  if (blocked) {
+    block(walk, call, null, 'blocked');
     const scope = walk.plan.nested.get(call.row);
     if (scope) {
       blockScope(walk, scope);
     }
     return;
   }
-  if (node.in.length === 0) {
-    for (const t of node.out) {
+  if (ins.length === 0) {
+    for (const t of outs) {
       if (!walk.done[t]) {
         loose(walk, t, call);
       }
@@ -142,13 +154,12 @@ function walkCall(walk: Walk, call: Call): void {
       walk,
       call,
       'input',
-      node.out.map(t => walk.shapes[t]?.slice() ?? []),
+      outs.map(t => walk.shapes[t] ?? []),
       null
     );
     return;
   }
-  const inputs = ins.map(t => walk.shapes[t] as Shape);
-  const inNeeds = union(ins.map(t => walk.needs[t]));
+  const inNeeds = needsOf(walk, ins);
   const scope = walk.plan.nested.get(call.row);
   let result: RuleResult;
   let via: CallVia;
@@ -156,49 +167,47 @@ function walkCall(walk: Walk, call: Call): void {
     result = walkNested(walk, call, scope, ins, walkScope);
     via = result ? 'nested' : 'size';
   } else {
-    const rule = ruleFor(row.class, row.module ?? '');
-    result =
-      rule && inputs.every(s => s !== null)
-        ? apply(walk, call, rule, inputs)
-        : null;
+    result = call.rule ? apply(walk, call, call.rule) : null;
     via = result ? 'rule' : 'size';
   }
   if (result?.flag) {
-    block(walk, call, node.out, result.flag, via);
+    block(walk, call, result.flag, via);
     return;
   }
   if (via === 'size') {
     const counts = walk.result.coverage.withoutRule;
-    counts[row.class] = (counts[row.class] ?? 0) + 1;
+    const cls = call.className;
+    counts[cls] = (counts[cls] ?? 0) + 1;
   }
-  const shapes = node.out.map((t, k) =>
-    finishTensor(walk, call, t, result?.shapes?.[k], inNeeds)
-  );
+  const shapes: Shape[] = new Array(outs.length);
+  for (let k = 0; k < outs.length; k++) {
+    shapes[k] = finishTensor(walk, call, outs[k], result?.shapes?.[k], inNeeds);
+  }
   record(walk, call, via, shapes, null);
 }
 
-function apply(
-  walk: Walk,
-  call: Call,
-  rule: ShapeRule,
-  inputs: Shape[]
-): RuleResult {
-  const row = walk.plan.rows[call.row];
-  const node = row.nodes[call.slot];
-  const context: RuleCall = {
-    className: row.class,
-    inputs,
-    outputs: node.out.map(t => walk.plan.templates[t]?.slice() ?? []),
-    config: row.config ?? {},
-    framework: walk.plan.framework,
-    ruleOf: layerRule
-  };
+function apply(walk: Walk, call: Call, rule: ShapeRule): RuleResult {
+  // One list for every call's input shapes: a rule only reads it while it runs.
+  const inputs = walk.inputs;
+  inputs.length = 0;
+  for (const t of call.ins) {
+    const shape = walk.shapes[t];
+    if (!shape) {
+      return null;
+    }
+    inputs.push(shape);
+  }
+  call.inputs = inputs;
   try {
-    return rule(context);
+    return rule(call);
   } catch {
     return null;
+  } finally {
+    call.inputs = NO_SHAPES;
   }
 }
+
+const NO_SHAPES: Shape[] = [];
 
 /**
  * One output tensor: the payload's fixed sizes, the rule's sizes for the
@@ -213,45 +222,58 @@ function finishTensor(
   inNeeds: string[]
 ): Shape {
   const template = walk.plan.templates[t];
-  const unknown: string[] = [];
   const coverage = walk.result.coverage;
   let rule = got;
   if (template && rule && rule.length !== template.length) {
     coverage.disagreements.push({
       row: call.row,
-      node: call.slot,
+      node: call.node,
       tensor: t,
       axis: -1
     });
     rule = undefined;
   }
-  const ruled: boolean[] = [];
-  let shape: Shape;
   if (!template) {
-    shape = rule ? rule.slice() : [];
-  } else {
-    shape = template.map((d, a) => {
-      const size = rule?.[a];
-      if (d !== null) {
-        if (size !== undefined && size !== null && size !== d) {
-          coverage.disagreements.push({
-            row: call.row,
-            node: call.slot,
-            tensor: t,
-            axis: a
-          });
-        }
-        return d;
-      }
-      if (size !== undefined && (size !== null || inNeeds.length > 0)) {
-        ruled[a] = true;
-        return size;
-      }
-      return sizeById(walk, t, a, call, unknown);
-    });
+    setTensor(walk, t, rule ? rule.slice() : [], inNeeds);
+    return walk.shapes[t] as Shape;
   }
-  const open = shape.some(d => d === null);
-  setTensor(walk, t, shape, open ? union([inNeeds, unknown]) : []);
-  noteSizes(walk, t, ruled);
-  return shape.slice();
+  let unknown: string[] | null = null;
+  let open = false;
+  // A rule's shapes are its own new lists: the tensor's shape is written into it.
+  const shape: Shape = rule ?? new Array(template.length);
+  const ids = walk.plan.sizeIds[t];
+  for (let a = 0; a < template.length; a++) {
+    const d = template[a];
+    const size = rule ? rule[a] : undefined;
+    let value: Size;
+    if (d !== null) {
+      if (size !== undefined && size !== null && size !== d) {
+        coverage.disagreements.push({
+          row: call.row,
+          node: call.node,
+          tensor: t,
+          axis: a
+        });
+      }
+      value = d;
+    } else if (size !== undefined && (size !== null || inNeeds.length > 0)) {
+      value = size;
+      if (ids[a]) {
+        walk.ruled.add(ids[a] as string);
+      }
+    } else {
+      unknown = unknown ?? [];
+      value = sizeById(walk, t, a, call, unknown);
+    }
+    shape[a] = value;
+    open = open || value === null;
+  }
+  setTensor(
+    walk,
+    t,
+    shape,
+    !open ? NO_NEEDS : unknown?.length ? union([inNeeds, unknown]) : inNeeds
+  );
+  noteSizes(walk, t, false);
+  return shape;
 }

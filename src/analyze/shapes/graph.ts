@@ -13,13 +13,25 @@ import type {
   PayloadSource
 } from '../../parse/payload-types';
 import type { Summary } from '../../parse/types';
-import type { Framework, Shape } from './types';
+import { layerRule, ruleFor } from './rules';
+import type { Framework, RuleCall, Shape, ShapeRule } from './types';
 
-/** One call: a row's node. */
-export interface Call {
+/**
+ * One call: a row's node, with what every walk of it needs made once. It
+ * is also what its rule is given (a `RuleCall`): `inputs` is set to the
+ * input shapes just before the rule runs.
+ */
+export interface Call extends RuleCall {
   row: number;
   /** Index in `row.nodes`. */
   slot: number;
+  /** The node's index (as Keras numbers calls). */
+  node: number;
+  /** Its input and output tensors. */
+  ins: number[];
+  outs: number[];
+  /** Its class's rule, if one is known. */
+  rule: ShapeRule | undefined;
 }
 
 /** A graph to walk: the model's own rows, or a nested model's (expand_nested). */
@@ -34,8 +46,6 @@ export interface Scope {
   inputs: number[];
   /** Tensors the scope makes and none of its calls uses (a nested model's outputs, in order). */
   outputs: number[];
-  /** Tensors some call of the scope makes. */
-  made: Set<number>;
 }
 
 /** A size the user gives: the batch or one open axis of one model input. */
@@ -71,6 +81,11 @@ export interface Plan {
 
 const plans = new WeakMap<object, Plan>();
 
+const NO_IDS: (string | null)[] = [];
+const NO_INPUTS: Shape[] = [];
+const NO_SHAPE: Shape = [];
+const NO_CONFIG: Record<string, unknown> = {};
+
 /** The plan of a kernel summary (cached), or null when it has no payload facts to walk. */
 export function planOf(summary: Summary): Plan | null {
   const kernel = summary.kernel;
@@ -90,19 +105,22 @@ export function planOf(summary: Summary): Plan | null {
 
 function buildPlan(kernel: Omit<Payload, 'layers'>, rows: PayloadRow[]): Plan {
   const dims = kernel.dims?.status === 'ok' ? kernel.dims : null;
-  const sizeIds = kernel.tensors.map((t, id) => {
+  const n = kernel.tensors.length;
+  const sizeIds: (string | null)[][] = new Array(n);
+  const templates: (Shape | null)[] = new Array(n);
+  for (let id = 0; id < n; id++) {
+    const shape = kernel.tensors[id].shape;
     const ids = dims?.axes?.[String(id)];
-    return (t.shape ?? []).map((_, axis) => ids?.[axis] ?? null);
-  });
-  const templates = kernel.tensors.map((t, id): Shape | null => {
-    if (!t.shape) {
-      return null;
-    }
-    const ids = dims?.axes?.[String(id)];
+    const fits = ids && shape && ids.length === shape.length;
+    sizeIds[id] = fits ? ids : NO_IDS;
     // With the kernel's dims, an axis is fixed when no size changes it (a
     // fixed batch of 32 still takes the batch typed); without, when it has a number.
-    return t.shape.map((d, axis) => (ids ? (ids[axis] ? null : d) : d));
-  });
+    templates[id] = shape
+      ? fits
+        ? shape.map((d, a) => (ids[a] ? null : d))
+        : shape
+      : null;
+  }
   const children = new Map<number, number[]>();
   const topRows: number[] = [];
   rows.forEach((row, i) => {
@@ -116,16 +134,38 @@ function buildPlan(kernel: Omit<Payload, 'layers'>, rows: PayloadRow[]): Plan {
     }
   });
   const inputs = (kernel.model?.inputs ?? []).map(i => i.tensor);
+  const framework: Framework =
+    kernel.producer?.framework === 'tf_keras' ? 'tf_keras' : 'keras';
+  const rules = new RuleCache();
+  const makeCall = (row: number, slot: number): Call => {
+    const r = rows[row];
+    const node = r.nodes[slot];
+    const outs = node.out;
+    return {
+      row,
+      slot,
+      node: node.index,
+      ins: node.in.map(ref => ref.tensor),
+      outs,
+      rule: rules.get(r, ruleFor),
+      className: r.class,
+      inputs: NO_INPUTS,
+      outputs: outs.map(t => templates[t] ?? NO_SHAPE),
+      config: r.config ?? NO_CONFIG,
+      framework,
+      ruleOf: layerRule
+    };
+  };
   const nested = new Map<number, Scope>();
   for (const [owner, list] of children) {
-    nested.set(owner, scopeOf(owner, list, rows, []));
+    nested.set(owner, scopeOf(owner, list, rows, [], makeCall, n));
   }
   return {
-    framework: kernel.producer?.framework === 'tf_keras' ? 'tf_keras' : 'keras',
+    framework,
     rows,
     templates,
     sizeIds,
-    top: scopeOf(null, topRows, rows, inputs),
+    top: scopeOf(null, topRows, rows, inputs, makeCall, n),
     nested,
     sources: sourcesOf(kernel, inputs),
     inputs
@@ -140,65 +180,86 @@ function scopeOf(
   owner: number | null,
   list: number[],
   rows: PayloadRow[],
-  given: number[]
+  given: number[],
+  makeCall: (row: number, slot: number) => Call,
+  tensors: number
 ): Scope {
-  const made = new Map<number, number>(); // tensor → index in calls
   const calls: Call[] = [];
+  // Tensor → 1 + the index of the call that makes it (0: none in the scope).
+  const made = new Int32Array(tensors);
   for (const row of list) {
-    rows[row].nodes.forEach((node, slot) => {
-      for (const t of node.out) {
-        made.set(t, calls.length);
+    const nodes = rows[row].nodes;
+    for (let slot = 0; slot < nodes.length; slot++) {
+      const call = makeCall(row, slot);
+      for (const t of call.outs) {
+        made[t] = calls.length + 1;
       }
-      calls.push({ row, slot });
-    });
-  }
-  const waiting = new Array<number>(calls.length).fill(0);
-  const users: number[][] = calls.map(() => []);
-  const used = new Set<number>();
-  const outside: number[] = [];
-  const seenOutside = new Set<number>(given);
-  calls.forEach((call, c) => {
-    const node = rows[call.row].nodes[call.slot];
-    if (node.in.length === 0) {
-      // An input layer: its tensor is one of the scope's inputs.
-      for (const t of node.out) {
-        if (!seenOutside.has(t)) {
-          seenOutside.add(t);
-          outside.push(t);
-        }
-      }
+      calls.push(call);
     }
-    for (const ref of node.in) {
-      used.add(ref.tensor);
-      const maker = made.get(ref.tensor);
-      if (maker === undefined) {
-        if (!seenOutside.has(ref.tensor)) {
-          seenOutside.add(ref.tensor);
-          outside.push(ref.tensor);
-        }
+  }
+  // Each call's users as one flat list (offsets per call): no list per call.
+  const waiting = new Int32Array(calls.length);
+  const edges: number[] = [];
+  const used = new Uint8Array(tensors);
+  const outside: number[] = [];
+  const seenOutside = new Uint8Array(tensors);
+  given.forEach(t => (seenOutside[t] = 1));
+  const see = (t: number) => {
+    if (!seenOutside[t]) {
+      seenOutside[t] = 1;
+      outside.push(t);
+    }
+  };
+  for (let c = 0; c < calls.length; c++) {
+    const { ins, outs } = calls[c];
+    if (ins.length === 0) {
+      // An input layer: its tensor is one of the scope's inputs.
+      outs.forEach(see);
+    }
+    for (const t of ins) {
+      used[t] = 1;
+      const maker = made[t] - 1;
+      if (maker < 0) {
+        see(t);
       } else if (maker !== c) {
         waiting[c]++;
-        users[maker].push(c);
+        edges.push(maker, c);
       }
     }
-  });
+  }
+  const start = new Int32Array(calls.length + 1);
+  for (let e = 0; e < edges.length; e += 2) {
+    start[edges[e] + 1]++;
+  }
+  for (let c = 0; c < calls.length; c++) {
+    start[c + 1] += start[c];
+  }
+  const users = new Int32Array(edges.length / 2);
+  const fill = start.slice(0, calls.length);
+  for (let e = 0; e < edges.length; e += 2) {
+    users[fill[edges[e]]++] = edges[e + 1];
+  }
   const order: Call[] = [];
   const queue: number[] = [];
-  waiting.forEach((n, c) => n === 0 && queue.push(c));
+  for (let c = 0; c < calls.length; c++) {
+    if (waiting[c] === 0) {
+      queue.push(c);
+    }
+  }
   for (let head = 0; head < queue.length; head++) {
     const c = queue[head];
     order.push(calls[c]);
-    for (const user of users[c]) {
-      if (--waiting[user] === 0) {
-        queue.push(user);
+    for (let u = start[c]; u < start[c + 1]; u++) {
+      if (--waiting[users[u]] === 0) {
+        queue.push(users[u]);
       }
     }
   }
   const stuck = calls.filter((_, c) => waiting[c] > 0);
   const outputs: number[] = [];
   for (const call of calls) {
-    for (const t of rows[call.row].nodes[call.slot].out) {
-      if (!used.has(t)) {
+    for (const t of call.outs) {
+      if (!used[t]) {
         outputs.push(t);
       }
     }
@@ -208,9 +269,29 @@ function scopeOf(
     order,
     stuck,
     inputs: owner === null ? given : outside,
-    outputs,
-    made: new Set(made.keys())
+    outputs
   };
+}
+
+/** Rules by class and module, looked up once per pair. */
+class RuleCache {
+  private readonly found = new Map<
+    string,
+    Map<string, ShapeRule | undefined>
+  >();
+
+  get(row: PayloadRow, lookUp: typeof ruleFor): ShapeRule | undefined {
+    const module = row.module ?? '';
+    let byClass = this.found.get(module);
+    if (!byClass) {
+      byClass = new Map();
+      this.found.set(module, byClass);
+    }
+    if (!byClass.has(row.class)) {
+      byClass.set(row.class, lookUp(row.class, module));
+    }
+    return byClass.get(row.class);
+  }
 }
 
 /** The sizes the user gives, as the kernel's `check_sizes` reads them (`dims.sources`, or the same ids made here). */

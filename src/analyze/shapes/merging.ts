@@ -63,9 +63,17 @@ const elementwise: ShapeRule = call => {
     }
     out = next;
   }
-  const batches = new Set(inputs.map(s => s[0]).filter(b => b !== null));
-  const batch: Size = batches.size === 1 ? [...batches][0] : null;
-  return { shapes: [[batch, ...out]] };
+  // Keras: the one batch size the inputs know, else unknown.
+  let batch: Size = null;
+  let several = false;
+  for (const s of inputs) {
+    if (s[0] !== null && s[0] !== undefined) {
+      several = several || (batch !== null && batch !== s[0]);
+      batch = s[0];
+    }
+  }
+  out.unshift(several ? null : batch);
+  return { shapes: [out] };
 };
 
 /**

@@ -34,6 +34,8 @@ export interface Walk {
   unknowns: Map<string, UnknownSize>;
   result: ExactShapes;
   depth: number;
+  /** The input shapes of the call whose rule runs (one list, reused). */
+  inputs: Shape[];
 }
 
 /** A walk of `plan` with `sizes`, nothing walked yet. */
@@ -49,7 +51,7 @@ export function startWalk(
     shapes: new Array(n).fill(null),
     done: new Array(n).fill(false),
     blocked: new Array(n).fill(false),
-    needs: Array.from({ length: n }, () => []),
+    needs: new Array(n).fill(NONE),
     known: new Map(),
     ruled: new Set(),
     rows: result.rows,
@@ -58,15 +60,19 @@ export function startWalk(
     raised: [],
     unknowns: new Map(),
     result,
-    depth: 0
+    depth: 0,
+    inputs: []
   };
 }
+
+/** The empty list of sizes a tensor waits for (shared: needs lists are replaced, never changed). */
+const NONE: string[] = [];
 
 export function emptyResult(rows: number, tensors: number): ExactShapes {
   return {
     status: 'ok',
     tensors: new Array(tensors).fill(null),
-    needs: Array.from({ length: tensors }, () => []),
+    needs: new Array(tensors).fill(NONE),
     rows: Array.from({ length: rows }, () => []),
     flags: [],
     unknowns: [],
@@ -112,7 +118,7 @@ export function seedInputs(walk: Walk): void {
       }
       shape[axis] = value;
       if (value === null && !walk.needs[tensor].includes(source.id)) {
-        walk.needs[tensor].push(source.id);
+        walk.needs[tensor] = [...walk.needs[tensor], source.id];
       }
     }
   }
@@ -192,7 +198,7 @@ export function sizeById(
     entry = {
       key,
       row: call.row,
-      node: row.nodes[call.slot]?.index ?? call.slot,
+      node: call.node,
       className: row.class,
       axes: []
     };
@@ -242,12 +248,18 @@ export function fillUnreached(walk: Walk): void {
 }
 
 export function union(lists: string[][]): string[] {
-  if (lists.every(l => l.length === 0)) {
-    return [];
+  const [first, ...rest] = lists;
+  if (
+    rest.every(
+      l => l.length === 0 || l === first || l.every(k => first.includes(k))
+    )
+  ) {
+    return first;
   }
   return [...new Set(lists.flat())];
 }
 
+/** What a call gave (its shapes are the tensors' own: read-only). */
 export function record(
   walk: Walk,
   call: Call,
@@ -255,8 +267,7 @@ export function record(
   shapes: Shape[],
   flag: ShapeFlag | null
 ): void {
-  const node = walk.plan.rows[call.row].nodes[call.slot];
-  walk.rows[call.row][call.slot] = { node: node.index, via, shapes, flag };
+  walk.rows[call.row][call.slot] = { node: call.node, via, shapes, flag };
   walk.result.coverage.calls[via]++;
 }
 
@@ -266,7 +277,7 @@ export function blockTensors(walk: Walk, tensors: number[]): void {
     walk.shapes[t] = walk.plan.templates[t]?.slice() ?? null;
     walk.done[t] = true;
     walk.blocked[t] = true;
-    walk.needs[t] = [];
+    walk.needs[t] = NONE;
   }
 }
 
@@ -274,21 +285,19 @@ export function blockTensors(walk: Walk, tensors: number[]): void {
 export function block(
   walk: Walk,
   call: Call,
-  outs: number[],
   flag: ShapeFlag | null,
   via: CallVia
 ): void {
-  blockTensors(walk, outs);
+  blockTensors(walk, call.outs);
   record(
     walk,
     call,
     via,
-    outs.map(t => walk.plan.templates[t]?.slice() ?? []),
+    call.outs.map(t => walk.shapes[t] ?? []),
     flag
   );
   if (flag) {
-    const row = walk.plan.rows[call.row];
-    const entry = { row: call.row, node: row.nodes[call.slot].index, flag };
+    const entry = { row: call.row, node: call.node, flag };
     walk.raised.push(entry);
     const key = `${entry.row}/${entry.node}`;
     if (!walk.flagged.has(key)) {

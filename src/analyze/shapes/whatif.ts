@@ -4,6 +4,7 @@
  * activations' memory, the weights' memory), computed from the shape
  * engine's exact shapes instead of size groups, plus what only they tell:
  * the rows that cannot take the sizes and why, and the sizes no rule gives.
+ * The fields to type the sizes in are `exactFields` (once per summary).
  *
  * Pure: no DOM. Never throws.
  */
@@ -19,7 +20,6 @@ import {
   type WhatIf
 } from '../whatif';
 import { computeShapes } from './engine';
-import { exactFields, type SizeField } from './fields';
 import type {
   ExactShapes,
   RowFlag,
@@ -46,10 +46,8 @@ export interface ExactWhatIf extends WhatIf {
   };
   /** Rows that cannot take the sizes, in walk order. */
   flags: RowFlag[];
-  /** Sizes no rule gives (fields to ask for, `UnknownSize.key`). */
+  /** Sizes no rule gives that these sizes leave open (`UnknownSize.key`; the fields: `exactFields`). */
   unknowns: UnknownSize[];
-  /** Every field the what-if offers: sources, then unknown sizes. */
-  fields: SizeField[];
   /** Every tensor's shape (the engine's result). */
   shapes: ExactShapes;
 }
@@ -85,6 +83,20 @@ function product(shape: Shape): number | null {
   return n;
 }
 
+/** The sizes any of `tensors` waits for, in order, once each. */
+function needsOf(tensors: number[], needs: string[][]): string[] {
+  let found: string[] | null = null;
+  for (const t of tensors) {
+    for (const key of needs[t] ?? []) {
+      found = found ?? [];
+      if (!found.includes(key)) {
+        found.push(key);
+      }
+    }
+  }
+  return found ?? [];
+}
+
 /** Whether another row already holds this row's outputs (a nested model's own row, a nested InputLayer). */
 function heldElsewhere(row: PayloadRow, hasChildren: boolean): boolean {
   return hasChildren || (row.parent !== null && row.class === 'InputLayer');
@@ -113,7 +125,8 @@ export function exactWhatIf(
     const row = layer.kernel as PayloadRow;
     const calls = shapes.rows[i];
     const flag = calls.find(c => c.flag)?.flag ?? null;
-    const out = row.nodes.flatMap(n => n.out);
+    const out =
+      row.nodes.length === 1 ? row.nodes[0].out : row.nodes.flatMap(n => n.out);
     const blocked =
       !flag && out.length > 0 && out.every(t => shapes.tensors[t] === null);
     const shown = (
@@ -122,9 +135,9 @@ export function exactWhatIf(
       []
     ).map((t): Dim[] => {
       const shape = shapes.tensors[t] ?? tensors[t]?.shape;
-      return shape ? shape.slice() : ['?'];
+      return shape ?? ['?'];
     });
-    const needs = [...new Set(out.flatMap(t => shapes.needs[t] ?? []))];
+    const needs = needsOf(out, shapes.needs);
     let elements: number | null = 0;
     let modelBytes: number | null = 0;
     for (const t of out) {
@@ -183,7 +196,6 @@ export function exactWhatIf(
     },
     flags: shapes.flags,
     unknowns: shapes.unknowns,
-    fields: exactFields(summary),
     shapes
   };
 }

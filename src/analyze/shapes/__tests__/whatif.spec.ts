@@ -28,7 +28,7 @@ describe('exact what-if', () => {
     const w = exactWhatIf(c.summary, check.sizes)!;
     const text = whatIf(c.summary, analyzeSummary(c.summary), check.sizes);
     expect(Object.keys(w).sort()).toEqual(
-      [...Object.keys(text), 'flags', 'unknowns', 'fields', 'shapes'].sort()
+      [...Object.keys(text), 'flags', 'unknowns', 'shapes'].sort()
     );
     let bytes = 0;
     c.payload.layers.forEach((row, i) => {
