@@ -12,55 +12,31 @@
  */
 import { performance } from 'perf_hooks';
 import { readPayload } from '../src/parse/payload';
-import type { Payload, PayloadRow } from '../src/parse/payload-types';
+import type { Payload } from '../src/parse/payload-types';
+import { payloadOf, type RowSpec } from '../src/testing/payloads';
 import { computeShapes, exactFields, exactWhatIf } from '../src/analyze/shapes';
-import { Report } from './report';
+import { median, Report } from './report';
 
 const TARGET_MS = 100;
 
-/** A residual Conv1D stack of about `rows` rows. */
+/** A residual Conv1D stack of about `rows` rows, with its size ids. */
 function residualStack(rows: number): Payload {
-  const tensors: Payload['tensors'] = [];
-  const axes: Record<string, (string | null)[]> = {};
-  const layers: PayloadRow[] = [];
+  const tensors: (number | null)[][] = [];
+  const axes: Record<number, (string | null)[]> = {};
+  const specs: RowSpec[] = [];
   let size = 1;
-  const tensor = (id: string) => {
-    tensors.push({ shape: [null, null, 32], dtype: 'float32' });
-    axes[String(tensors.length - 1)] = ['s0', id, null];
-    return tensors.length - 1;
-  };
   const row = (
     cls: string,
     ins: number[],
-    config: Record<string, unknown> = {}
-  ): number => {
-    const out = tensor(`s${size}`);
-    const id = layers.length;
-    layers.push({
-      id,
-      name: `${cls.toLowerCase()}_${id}`,
-      class: cls,
-      module: `keras.src.layers.${cls.toLowerCase()}`,
-      depth: 0,
-      parent: null,
-      built: true,
-      params: 0,
-      trainable: true,
-      nodes: [
-        {
-          index: 0,
-          in: ins.map(t => ({
-            layer: 'x',
-            node: 0,
-            output: 0,
-            row: null,
-            tensor: t
-          })),
-          out: [out]
-        }
-      ],
-      shape_source: 'node',
-      outputs: [out],
+    config?: Record<string, unknown>
+  ) => {
+    const out = tensors.length;
+    tensors.push([null, null, 32]);
+    axes[out] = ['s0', `s${size}`, null];
+    specs.push({
+      name: `${cls.toLowerCase()}_${specs.length}`,
+      cls,
+      calls: [[ins, [out]]],
       config
     });
     return out;
@@ -74,7 +50,7 @@ function residualStack(rows: number): Payload {
     data_format: 'channels_last'
   });
   let x = row('InputLayer', []);
-  for (let block = 0; layers.length < rows; block++) {
+  for (let block = 0; specs.length < rows; block++) {
     if (block > 0 && block % 50 === 0) {
       size++;
       x = row('Conv1D', [x], conv(2));
@@ -87,61 +63,7 @@ function residualStack(rows: number): Payload {
     y = row('Add', [skip, y]);
     x = row('Activation', [y]);
   }
-  return {
-    version: [1, 0],
-    producer: {
-      package: 'jupyterlab_keras_summary',
-      package_version: 'bench',
-      framework: 'keras',
-      framework_version: '3.15.1',
-      backend: 'jax'
-    },
-    call: {
-      line_length: null,
-      positions: null,
-      expand_nested: false,
-      show_trainable: false,
-      layer_range: null,
-      table_width: 108,
-      sequential_like: false
-    },
-    model: {
-      name: 'residual_stack',
-      class: 'Functional',
-      module: 'keras.src.models.functional',
-      kind: 'functional',
-      built: true,
-      sequential_like: false,
-      inputs: [{ name: 'seq', tensor: 0 }],
-      outputs: [{ tensor: tensors.length - 1 }],
-      token: 'keras:bench'
-    },
-    tensors,
-    layers,
-    totals: {
-      total: 0,
-      trainable: 0,
-      non_trainable: 0,
-      optimizer: 0,
-      optimizer_class: null,
-      bytes: { total: 0, trainable: 0, non_trainable: 0, optimizer: 0 }
-    },
-    dims: {
-      status: 'ok',
-      sources: [
-        { id: 'batch', kind: 'batch' },
-        { id: 'i0.1', kind: 'input', input: 'seq', input_index: 0, axis: 1 }
-      ],
-      sizes: [],
-      axes
-    },
-    limits: { rows: layers.length, omitted: [], light_rows: 0 }
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)];
+  return payloadOf({ tensors, axes, rows: specs, inputs: [0], outputs: [x] });
 }
 
 interface Timing {

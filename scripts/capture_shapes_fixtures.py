@@ -37,9 +37,15 @@ import textwrap
 import time
 from pathlib import Path
 
+from types import SimpleNamespace
+
 from jupyter_client.manager import KernelManager
 
-REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import capture_fixtures as cf  # noqa: E402
+
+REPO = cf.REPO
 OUT = REPO / "fixtures" / "kernel-shapes.json"
 MIME = "application/vnd.jupyterlab-keras-summary+json"
 TIMEOUT = 600
@@ -437,23 +443,9 @@ class Kernel:
 
 
 def kernel_env(extra: dict, tmp: Path) -> dict:
-    env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "TZ") if k in os.environ}
-    env.setdefault("LANG", "C.UTF-8")
-    for d in ("home", "keras_home", "ipython"):
-        (tmp / d).mkdir(exist_ok=True)
-    env.update(
-        {
-            "HOME": str(tmp / "home"),
-            "KERAS_HOME": str(tmp / "keras_home"),
-            "IPYTHONDIR": str(tmp / "ipython"),
-            "TMPDIR": str(tmp),
-            "PYTHONHASHSEED": "0",
-            "JAX_PLATFORMS": "cpu",
-            "CUDA_VISIBLE_DEVICES": "",
-            "PYTHONPATH": str(REPO),  # the companion from this checkout
-        }
-    )
-    env.update(extra)
+    """capture_fixtures.py's minimal kernel environment, with the companion from this checkout."""
+    env = cf.kernel_env(SimpleNamespace(env=extra), tmp)
+    env["PYTHONPATH"] = str(REPO)
     return env
 
 

@@ -19,14 +19,9 @@ import {
   type Sizes,
   type WhatIf
 } from '../whatif';
+import { elements as product } from './config';
 import { computeShapes } from './engine';
-import type {
-  ExactShapes,
-  RowFlag,
-  Shape,
-  ShapeFlag,
-  UnknownSize
-} from './types';
+import type { ExactShapes, RowFlag, ShapeFlag, UnknownSize } from './types';
 
 /** One row's what-if, as `whatIf` gives it, and what the kernel's facts add. */
 export interface ExactRowMemory extends RowMemory {
@@ -70,17 +65,6 @@ function dtypeBytes(name: string | null | undefined): number | null {
   }
   const bits = /^(?:u?int|float|complex)(\d+)$/.exec(name);
   return bits ? Number(bits[1]) / 8 : null;
-}
-
-function product(shape: Shape): number | null {
-  let n = 1;
-  for (const d of shape) {
-    if (d === null) {
-      return null;
-    }
-    n *= d;
-  }
-  return n;
 }
 
 /** The sizes any of `tensors` waits for, in order, once each. */

@@ -17,7 +17,7 @@ import {
 } from '../check';
 import { computeShapes } from '../engine';
 import { checkInKernel, type CheckKernel } from '../kernel';
-import { payloadOf } from './payloads';
+import { payloadOf } from '../../../testing/payloads';
 
 const CASES = kernelCases();
 const find = (name: string): KernelCase => CASES.find(k => k.name === name)!;

@@ -8,7 +8,7 @@
 import { parseText } from '../../../parse/parse';
 import { computeShapes } from '../engine';
 import { exactFields } from '../fields';
-import { summaryOf } from './payloads';
+import { summaryOf } from '../../../testing/payloads';
 
 describe('flags', () => {
   const dot = summaryOf({

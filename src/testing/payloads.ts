@@ -1,11 +1,12 @@
 /**
- * Hand-written payloads for the shape engine's edge cases (the real ones
- * are in `fixtures/kernel-*`): a few rows, with or without `dims`, read
- * through the same reader as the captured ones.
+ * Made-up kernel payloads (the real ones are in `fixtures/kernel-*`): a few
+ * rows for the shape engine's edge cases, or many for its bench, with or
+ * without `dims`, read through the same reader as the captured ones.
+ * Test and bench only.
  */
-import { readPayload } from '../../../parse/payload';
-import type { Payload, PayloadRow } from '../../../parse/payload-types';
-import type { Summary } from '../../../parse/types';
+import { readPayload } from '../parse/payload';
+import type { Payload, PayloadRow } from '../parse/payload-types';
+import type { Summary } from '../parse/types';
 
 export interface RowSpec {
   name: string;
