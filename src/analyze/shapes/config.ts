@@ -113,13 +113,6 @@ export function axisIndex(axis: number, rank: number): number | undefined {
   return k >= 0 && k < rank ? k : undefined;
 }
 
-/** A copy of a shape with axis `k` set. */
-export function withAxis(shape: Shape, k: number, size: Size): Shape {
-  const out = shape.slice();
-  out[k] = size;
-  return out;
-}
-
 /** `size` times `by`, or null when the size is not known. */
 export const times = (size: Size, by: number): Size =>
   size === null ? null : size * by;
