@@ -31,7 +31,8 @@ SOURCES := $(shell find src style schema -type f 2>/dev/null) \
 # One step at a time: the UI tests need the build, and own port 8888.
 .NOTPARALLEL:
 
-.PHONY: build test lint jest pytest ui-test chromium demo fixtures screenshots bench clean distclean
+.PHONY: build test lint jest pytest ui-test chromium demo fixtures screenshots bench clean distclean \
+	platform-test lite-site lite-test compat-test demo-test
 
 build: $(STAMPS)/jlpm-build $(STAMPS)/develop
 
@@ -56,13 +57,19 @@ $(STAMPS)/jlpm-build: $(STAMPS)/node $(SOURCES)
 # --- Python package, editable, with the labextension linked into the venv --
 # The link points at jupyterlab_keras_summary/labextension, so later builds
 # show up without redoing this step.
+# pip installs install.json into the venv's labextension folder: drop the
+# link first, or it would write it into jupyterlab_keras_summary/labextension
+# (and the wheel would then hold install.json twice).
+LINKED := $(VENV)/share/jupyter/labextensions/jupyterlab-keras-summary
 $(STAMPS)/develop: pyproject.toml package.json jupyterlab_keras_summary/__init__.py install.json | $(STAMPS)/jlpm-build
+	if [ -L $(LINKED) ]; then rm $(LINKED); fi
+	rm -f jupyterlab_keras_summary/labextension/install.json
 	SKIP_JUPYTER_BUILDER=1 $(BIN)/python -m pip install --quiet --editable .
 	$(BIN)/jupyter-builder develop . --overwrite
 	@touch $@
 
 # --- Tests ------------------------------------------------------------------
-test: build lint jest pytest ui-test
+test: build lint jest pytest ui-test platform-test
 	@node scripts/test_summary.mjs
 
 lint: $(STAMPS)/node
@@ -128,10 +135,114 @@ pytest: $(STAMPS)/develop $(STAMPS)/ui-kernel $(STAMPS)/pytest $(STAMPS)/kernel-
 ui-test: build chromium $(STAMPS)/ui-tests $(STAMPS)/ui-kernel
 	cd ui-tests && CHROMIUM_PATH="$(CHROMIUM)" $(JLPM) playwright test
 
-# --- Other entry points ------------------------------------------------------
-demo: build
-	@[ -f demo/demo.ipynb ] || { echo "demo/demo.ipynb is missing"; exit 1; }
-	$(BIN)/jupyter lab --ServerApp.allow_root=True demo/demo.ipynb
+# --- Where notebooks are read: JupyterLite, the JupyterLab range, the demo ---
+# Each test starts its own server on GALATA_PORT, one after the other, with
+# plain Playwright (ui-tests/platform.config.js, ui-tests/platform/*); the
+# results go to .make/platform/*.json, counted by `make test`.
+GALATA_PORT ?= 8888
+PLATFORM_OUT := $(STAMPS)/platform
+SERVER_CONFIG := $(CURDIR)/ui-tests/platform/server_config.py
+# $(call platform-run,SPEC,NAME,ENV): run one spec with ENV set.
+platform-run = @mkdir -p $(PLATFORM_OUT) && rm -f $(PLATFORM_OUT)/$(2).json && \
+	cd ui-tests && $(3) GALATA_PORT=$(GALATA_PORT) CHROMIUM_PATH="$(CHROMIUM)" \
+	PLATFORM_RESULTS=$(CURDIR)/$(PLATFORM_OUT)/$(2).json \
+	$(JLPM) playwright test -c platform.config.js $(1)
+# The Jupyter server of venv $(1), on a copy of the demo (PLATFORM_ROOT).
+platform-server = $(CURDIR)/.venv-$(1)/bin/jupyter lab --config=$(SERVER_CONFIG)
+
+platform-test: lite-test compat-test demo-test
+
+FORCE:
+
+# The wheel a user installs, made from the labextension `make build` built.
+DIST := $(STAMPS)/dist
+WHEEL = $(wildcard $(DIST)/*.whl)
+$(STAMPS)/wheel: $(STAMPS)/jlpm-build pyproject.toml install.json
+	rm -rf $(DIST)
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .
+	@touch $@
+
+# $(call platform-venv,NAME,PACKAGES): .venv-NAME with PACKAGES and the wheel,
+# installed together (pip refuses them if pyproject's ranges exclude them).
+# Later wheels are reinstalled over it (install-wheel).
+# The venv is made anew only when PACKAGES or pyproject.toml change: its
+# spec file is rewritten only when it differs.
+# The venv is made anew only when PACKAGES or pyproject.toml change (its spec
+# file is rewritten only when it differs), by .venv's pip (--python: no pip of
+# its own), without compiling every module up front: it is started a few times.
+define platform-venv
+$(STAMPS)/spec-$(1): FORCE
+	@mkdir -p $(STAMPS) && echo "$(2)" | cmp -s - $$@ || echo "$(2)" > $$@
+$(STAMPS)/venv-$(1): $(STAMPS)/spec-$(1) pyproject.toml | $(STAMPS)/wheel
+	rm -rf .venv-$(1)
+	$(PYTHON) -m venv --without-pip .venv-$(1)
+	$(call platform-pip,$(1)) $(2) $$(WHEEL)
+	@touch $$@
+endef
+platform-pip = $(BIN)/python -m pip --python .venv-$(1)/bin/python install --quiet --no-compile
+install-wheel = $(call platform-pip,$(1)) --no-deps --force-reinstall $(WHEEL)
+
+# JupyterLite: the site is built with the network cut off (unshare), so a
+# build step that downloads anything fails the test.
+LITE_PACKAGES := 'jupyterlite-core==0.8.6' 'jupyterlite-pyodide-kernel==0.8.6'
+LITE_DIR := $(PLATFORM_OUT)/lite
+OFFLINE := $(shell if unshare --net true 2>/dev/null; then echo unshare --net; \
+	elif unshare --net --map-root-user true 2>/dev/null; then echo unshare --net --map-root-user; fi)
+$(eval $(call platform-venv,lite,$(LITE_PACKAGES)))
+
+lite-site: $(STAMPS)/venv-lite $(STAMPS)/wheel
+	@[ -n "$(OFFLINE)" ] || { echo "lite-site: cannot cut the network off (unshare --net)"; exit 1; }
+	$(call install-wheel,lite)
+	rm -rf $(LITE_DIR) && mkdir -p $(LITE_DIR)/contents
+	cp demo/demo.ipynb $(LITE_DIR)/contents/
+	echo '{"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}' > $(LITE_DIR)/overrides.json
+	cd $(LITE_DIR) && $(OFFLINE) $(CURDIR)/.venv-lite/bin/jupyter lite build \
+		--contents contents --output-dir site > build.log 2>&1 \
+		|| { tail -30 build.log; echo "lite-site: the offline build failed"; exit 1; }
+
+lite-test: lite-site chromium $(STAMPS)/ui-tests
+	$(call platform-run,lite.platform.ts,lite,LITE_SITE=$(CURDIR)/$(LITE_DIR)/site \
+		PLATFORM_SERVER="$(BIN)/python platform/serve_static.py $(GALATA_PORT) $(CURDIR)/$(LITE_DIR)/site")
+
+# The supported range (README "Versions"): its oldest JupyterLab, the oldest
+# Notebook 7 (which needs JupyterLab 4.0.2), and the newest of both.
+JUPYTERLAB_OLDEST := 'jupyterlab==4.0.0'
+NOTEBOOK_OLDEST := 'notebook==7.0.0' 'jupyterlab==4.0.2'
+NEWEST := 'jupyterlab>=4.0.0,<5' 'notebook>=7.0.0,<8'
+$(eval $(call platform-venv,jl-oldest,$(JUPYTERLAB_OLDEST)))
+$(eval $(call platform-venv,nb-oldest,$(NOTEBOOK_OLDEST)))
+$(eval $(call platform-venv,newest,$(NEWEST)))
+
+# $(call compat-run,VENV,APPS): one `jupyter lab` server of VENV (it serves
+# Notebook 7 too, where installed); each of APPS shows the demo.
+define compat-run
+	$(call install-wheel,$(1))
+	rm -rf $(PLATFORM_OUT)/root-$(1) && mkdir -p $(PLATFORM_OUT)/root-$(1)
+	cp demo/demo.ipynb $(PLATFORM_OUT)/root-$(1)/
+	$(call platform-run,versions.platform.ts,compat-$(1),COMPAT_VENV=$(CURDIR)/.venv-$(1) COMPAT_APPS="$(2)" \
+		PLATFORM_PORT=$(GALATA_PORT) PLATFORM_ROOT=$(CURDIR)/$(PLATFORM_OUT)/root-$(1) \
+		PLATFORM_READY_URL=http://127.0.0.1:$(GALATA_PORT)/api \
+		PLATFORM_SERVER="$(call platform-server,$(1))")
+endef
+
+compat-test: $(STAMPS)/venv-jl-oldest $(STAMPS)/venv-nb-oldest $(STAMPS)/venv-newest $(STAMPS)/wheel chromium $(STAMPS)/ui-tests
+	$(call compat-run,jl-oldest,lab)
+	$(call compat-run,nb-oldest,notebook)
+	$(call compat-run,newest,lab notebook)
+
+# --- The demo -------------------------------------------------------------------
+# JupyterLab on a fresh working copy of demo/demo.ipynb (scripts/demo.sh),
+# with a kernel (the venv's python3) that has Keras, so every live cell runs.
+demo: build $(STAMPS)/ui-kernel
+	bash scripts/demo.sh
+
+# Runs the demo's cells in a real kernel, saves, and checks that
+# demo/demo.ipynb did not change.
+demo-test: build $(STAMPS)/ui-kernel chromium $(STAMPS)/ui-tests
+	$(call platform-run,demo.platform.ts,demo,DEMO_DIR=$(CURDIR)/$(PLATFORM_OUT)/demo \
+		PLATFORM_PORT=$(GALATA_PORT) PLATFORM_ROOT=$(CURDIR)/$(PLATFORM_OUT)/demo \
+		PLATFORM_READY_URL=http://127.0.0.1:$(GALATA_PORT)/api \
+		PLATFORM_SERVER="bash $(CURDIR)/scripts/demo.sh --config=$(SERVER_CONFIG)")
 
 # The shape engine's models (fixtures/kernel-shapes.json) run in the fixture
 # venvs capture_fixtures.sh makes.
@@ -172,4 +283,4 @@ clean:
 		$(STAMPS)
 
 distclean: clean
-	rm -rf $(VENV) node_modules ui-tests/node_modules
+	rm -rf $(VENV) .venv-lite .venv-jl-oldest .venv-nb-oldest .venv-newest node_modules ui-tests/node_modules

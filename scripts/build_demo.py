@@ -4,9 +4,10 @@
     python3 scripts/build_demo.py          (writes demo/demo.ipynb)
     python3 scripts/build_demo.py --check  (exit 1 if demo/demo.ipynb is stale)
 
-The demo holds REAL outputs copied byte for byte from the fixture notebooks
-(``make fixtures`` captured them in a real kernel), so it renders without a
-kernel, plus a live section for users who have Keras installed. Standard
+The demo holds REAL outputs copied from the fixture notebooks (``make
+fixtures`` captured them in a real kernel; only a stream's list of lines is
+joined into one string, see ``saved_outputs``), so it renders without a
+kernel, plus a live section that ``make demo``'s kernel runs. Standard
 library only.
 """
 
@@ -57,8 +58,16 @@ No kernel needed: these outputs were saved by a real Keras run.
 LIVE = """\
 ## Live
 
-Run these cells in a kernel that has Keras 3 and a backend (for example
-`pip install keras jax`). The summaries they print render as tables too.
+`make demo` gives this notebook a kernel with Keras 3 (jax backend, CPU): run these cells
+(or *Run All*) and the summaries they print render as tables too. Elsewhere, a kernel needs
+Keras 3 and a backend (for example `pip install keras jax`). `make demo` opens a fresh copy
+of this notebook each time, so running or saving here never changes the saved examples.
+"""
+
+# The lead wires the kernel companion here once it lands (branch `kernel`).
+LIVE_COMPANION = """\
+# KERNEL COMPANION: `%load_ext jupyterlab_keras_summary` goes here once the
+# companion is in the package; model.summary() then also sends its exact data.
 """
 
 LIVE_SEQUENTIAL = """\
@@ -137,6 +146,23 @@ def code(cell_id: str, source: str, outputs: list, count: int | None) -> dict:
     }
 
 
+def saved_outputs(outputs: list) -> list:
+    """The fixture's outputs, with each stream's text as one string.
+
+    nbformat allows either form; JupyterLite passes a stream's list of lines
+    to @jupyter/ydoc, which joins it with commas (`Array.join()`), so the
+    saved tf.keras and print_fn tables would show there as broken text. The
+    text itself is unchanged. Display data keeps its lists (the extension
+    reads both forms).
+    """
+    result = []
+    for output in outputs:
+        if output.get("output_type") == "stream" and isinstance(output.get("text"), list):
+            output = {**output, "text": "".join(output["text"])}
+        result.append(output)
+    return result
+
+
 def fixture_cell(notebook: str, fixture_id: str) -> dict:
     nb = json.loads((FIXTURES / f"{notebook}.ipynb").read_text(encoding="utf-8"))
     for cell in nb["cells"]:
@@ -155,9 +181,12 @@ def build() -> dict:
         count += 1
         cells.append(markdown(f"about-{notebook}-{fixture_id}", note))
         cells.append(
-            code(f"saved-{notebook}-{fixture_id}", imports + body, cell["outputs"], count)
+            code(
+                f"saved-{notebook}-{fixture_id}", imports + body, saved_outputs(cell["outputs"]), count
+            )
         )
     cells.append(markdown("live", LIVE))
+    cells.append(code("live-companion", LIVE_COMPANION, [], None))
     cells.append(code("live-sequential", LIVE_SEQUENTIAL, [], None))
     cells.append(code("live-functional", LIVE_FUNCTIONAL, [], None))
     return {

@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 from nbclient import NotebookClient
@@ -692,6 +693,10 @@ class Flavour:
     write_if_identical_to: str | None = None  # compare summaries, skip if same
     notes: list[str] = field(default_factory=list)
     cells: list[Fixture] | None = None  # default: FIXTURES_COMMON
+    ascii_table: bool = False  # an ASCII table (two '=' rules per summary), not tf.keras
+    merge_streams: bool = True  # False: keep stream outputs as the kernel sent them
+    # More format checks: nb -> [(check, ok, detail)]
+    extra_checks: Callable[[nbformat.NotebookNode], list[tuple[str, bool, str]]] | None = None
 
 
 KERAS3_NOTES = [
@@ -801,6 +806,19 @@ FLAVOURS: list[Flavour] = [
 ]
 
 
+# Old Keras versions and other printer branches (scripts/capture_formats.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from capture_formats import format_flavours  # noqa: E402
+
+FLAVOURS += format_flavours(
+    Fixture,
+    Flavour,
+    FIXTURES_COMMON,
+    setups={"keras3": SETUP_KERAS3, "tfkeras2": SETUP_TFKERAS2},
+    kernels={"keras3": KERNEL_KERAS3, "tfkeras2": KERNEL_TFKERAS2},
+)
+
+
 def fixture_source(fx: Fixture, fl: Flavour) -> str:
     body = fx.tfkeras_source if (fl.tfkeras and fx.tfkeras_source) else fx.source
     body = _src(body)
@@ -858,7 +876,7 @@ PROBE = _src(
             name: _v(name)
             for name in [
                 "keras", "tf-keras", "tensorflow", "tensorflow-cpu", "jax", "jaxlib",
-                "rich", "ipykernel", "ipython", "numpy",
+                "rich", "ipykernel", "ipython", "numpy", "theano",
             ]
         },
         "stdout_isatty": _os.isatty(_sys.__stdout__.fileno()),
@@ -984,7 +1002,7 @@ def table_widths(text: str) -> list[int]:
     return widths
 
 
-def analyse_cell(cell, expected: int, tfkeras: bool) -> dict:
+def analyse_cell(cell, expected: int, ascii_table: bool) -> dict:
     outputs = cell.get("outputs", [])
     kinds = []
     for out in outputs:
@@ -1001,8 +1019,8 @@ def analyse_cell(cell, expected: int, tfkeras: bool) -> dict:
         "outputs": kinds,
     }
     widths = table_widths(text)
-    if tfkeras:
-        widths = widths[::2]  # each tf.keras summary has two '=' rules
+    if ascii_table:
+        widths = widths[::2]  # each ASCII summary has two '=' rules
     if widths:
         info["table_widths"] = widths
     errors = [o for o in outputs if o["output_type"] == "error"]
@@ -1089,6 +1107,9 @@ def checks_for(fl: Flavour, cells: dict[str, dict], nb) -> list[dict]:
             'Model: "</pre><script>window.__ksPwned=12;alert(12)</script>"' in raw,
             "raw" if "</pre><script>" in raw else "none",
         )
+    if fl.extra_checks:
+        for name, ok, detail in fl.extra_checks(nb):
+            check(name, ok, detail)
     if fl.tfkeras and fl.cells is None:
         t = texts.get("mlp", "")
         check(
@@ -1178,7 +1199,8 @@ def main() -> int:
         probe = execute(fl, nb, log_dir, args.timeout)
         print(f"    {fl.name}: executed in {time.monotonic() - t0:.0f}s", flush=True)
         versions = {"python": probe.get("python")}
-        irrelevant = {"keras", "rich"} if fl.tfkeras else set()  # tf's keras 3 dependency
+        # tf's keras 3 dependency, when tf-keras is the Keras in use
+        irrelevant = {"keras", "rich"} if probe.get("versions", {}).get("tf-keras") else set()
         versions.update(
             {k: v for k, v in probe.get("versions", {}).items() if v and k not in irrelevant}
         )
@@ -1186,11 +1208,12 @@ def main() -> int:
             versions["keras_backend"] = fl.env["KERAS_BACKEND"]
         versions.update(driver_versions())
         for cell in nb.cells:
-            if cell.cell_type == "code":
+            if cell.cell_type == "code" and fl.merge_streams:
                 cell.outputs = merge_consecutive_streams(cell.outputs)
         by_id = {c["id"]: c for c in nb.cells if c.cell_type == "code"}
         cells_info = [
-            analyse_cell(by_id[p["id"]], p["summaries"], fl.tfkeras) | {"description": p["description"]}
+            analyse_cell(by_id[p["id"]], p["summaries"], fl.tfkeras or fl.ascii_table)
+            | {"description": p["description"]}
             for p in plan
         ]
         kernel = {
@@ -1275,8 +1298,9 @@ def main() -> int:
         "skipped_notebooks": skipped_list,
         "handwritten": {
             "directory": "fixtures/handwritten",
-            "note": "Hand-written summaries: Keras 1.2 (Keras 1 cannot be installed here) and hostile names "
-            "real Keras refuses (keras3-hostile-*); see README.md there.",
+            "note": "Hand-written summaries: Keras 1.2 (written before Keras 1 ran here on Theano; "
+            "the real captures are fixtures/keras1.*.ipynb), hostile names real Keras refuses "
+            "(keras3-hostile-*) and branches no installable version reaches; see README.md there.",
             "files": handwritten,
         },
     }

@@ -5,7 +5,8 @@
 #   bash scripts/capture_fixtures.sh --only keras3-print tfkeras2
 #
 # Creates two project-local virtualenvs when missing (or when the pins below
-# change), installs a Jupyter kernelspec into each, then runs
+# change), and those of scripts/capture_formats.sh for the flavours asked
+# for, installs a Jupyter kernelspec into each, then runs
 # scripts/capture_fixtures.py with the Keras 3 venv's python. Arguments are
 # passed through to capture_fixtures.py (see --help).
 #
@@ -96,10 +97,14 @@ ensure_venv() {
 
 ensure_venv "$VENV_K3" "$KERNEL_K3" "Keras 3 fixtures (jax)" "${REQS_K3[@]}" --
 ensure_venv "$VENV_TF" "$KERNEL_TF" "tf.keras 2 fixtures" "${REQS_TF[@]}" -- "${REQS_TF_NODEPS[@]}"
+# Old Keras versions and other printer branches (scripts/capture_formats.*).
+FLAVOUR_ARGS=("$@")
+# shellcheck source=capture_formats.sh
+source "$REPO/scripts/capture_formats.sh"
 
 # The driver runs in the Keras 3 venv (finds its kernelspec under sys.prefix);
 # JUPYTER_PATH adds the tf-keras venv's kernelspec.
-export JUPYTER_PATH="$VENV_K3/share/jupyter:$VENV_TF/share/jupyter"
+export JUPYTER_PATH="$VENV_K3/share/jupyter:$VENV_TF/share/jupyter:$EXTRA_JUPYTER_PATH"
 # Do not let the caller's terminal leak into anything: the kernels get a
 # minimal environment built by capture_fixtures.py, and their stdout is a file.
 unset COLUMNS LINES JUPYTER_COLUMNS JUPYTER_LINES

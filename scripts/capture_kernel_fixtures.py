@@ -12,8 +12,10 @@ Adds two flavours to ``capture_fixtures.py`` and then runs its ``main()``
 
 After every cell that sent payloads, a probe (not kept in the notebook) asks
 the kernel's ``check_sizes`` for the shapes of a few random size assignments;
-``fixtures/kernel-whatif.json`` holds them beside each payload's own
+``fixtures/kernel/kernel-whatif.json`` holds them beside each payload's own
 perturbation truth (``dims``), for the frontend's offline what-if tests.
+
+The notebooks go to ``fixtures/kernel/`` with their own ``manifest.json``.
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ import capture_fixtures as cf  # noqa: E402
 import nbformat  # noqa: E402
 
 MIME = "application/vnd.jupyterlab-keras-summary+json"
-WHATIF_PATH = cf.FIXTURES / "kernel-whatif.json"
+# fixtures/kernel/: beside, not among, the text fixtures, whose tests read every
+# fixtures/*.ipynb and every notebook of fixtures/manifest.json as text outputs
+# (a payload bundle needs the payload renderer).
+KERNEL_DIR = cf.FIXTURES / "kernel"
+WHATIF_PATH = KERNEL_DIR / "kernel-whatif.json"
+KERNEL_MANIFEST = KERNEL_DIR / "manifest.json"
 LOAD = "%load_ext jupyterlab_keras_summary"
 
 
@@ -255,6 +262,37 @@ def _client_factory(nb, **kwargs):
 _current: dict = {}
 
 
+def _move_to_kernel_dir(kernel_names: set) -> None:
+    """Take the kernel flavours out of fixtures/manifest.json and fixtures/, into fixtures/kernel/."""
+    manifest_path = cf.FIXTURES / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    mine = [e for e in manifest["notebooks"] if e["flavour"] in kernel_names]
+    manifest["notebooks"] = [e for e in manifest["notebooks"] if e["flavour"] not in kernel_names]
+    manifest_path.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+    KERNEL_DIR.mkdir(exist_ok=True)
+    old = json.loads(KERNEL_MANIFEST.read_text()) if KERNEL_MANIFEST.exists() else {}
+    entries = {e["flavour"]: e for e in old.get("notebooks", [])}
+    for entry in mine:
+        written = cf.FIXTURES / f"{entry['flavour']}.ipynb"
+        if written.exists():
+            written.replace(KERNEL_DIR / written.name)
+        entry["path"] = f"fixtures/kernel/{written.name}"
+        entries[entry["flavour"]] = entry
+    KERNEL_MANIFEST.write_text(
+        json.dumps(
+            {
+                "generated_by": "scripts/capture_kernel_fixtures.py",
+                "regenerate": "bash scripts/capture_fixtures.sh --only kernel-keras3 kernel-tfkeras2",
+                "notebooks": [entries[f.name] for f in KERNEL_FLAVOURS if f.name in entries],
+                "whatif": "fixtures/kernel/kernel-whatif.json",
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
 def main() -> int:
     cf.FLAVOURS.extend(KERNEL_FLAVOURS)
     kernel_names = {f.name for f in KERNEL_FLAVOURS}
@@ -282,6 +320,7 @@ def main() -> int:
     cf.execute = execute
     cf.kernel_env = kernel_env
     status = cf.main()
+    _move_to_kernel_dir(kernel_names)
     if WHATIF:
         old = json.loads(WHATIF_PATH.read_text()) if WHATIF_PATH.exists() else {}
         old.update(WHATIF)

@@ -1,11 +1,21 @@
-// Print one closing line for `make test`: the jest, pytest and Playwright
-// counts added up, as "N passed, N failed, N skipped".
+// Print one closing line for `make test`: the jest, pytest (kernel companion)
+// and Playwright counts (the UI tests and each platform test) added up, as
+// "N passed, N failed, N skipped".
 import { existsSync, readFileSync } from 'node:fs';
 
 const sources = [
   ['jest', '.make/jest-results.json'],
   ['pytest', '.make/pytest-results.xml'],
-  ['playwright', 'ui-tests/test-results.json']
+  ['playwright', 'ui-tests/test-results.json'],
+  // make platform-test: JupyterLite, both ends of the JupyterLab and
+  // Notebook range, the demo (ui-tests/platform.config.js).
+  ...[
+    'lite',
+    'compat-jl-oldest',
+    'compat-nb-oldest',
+    'compat-newest',
+    'demo'
+  ].map(name => ['playwright', `.make/platform/${name}.json`])
 ];
 
 let passed = 0;

@@ -3,16 +3,21 @@
  * keras-summary: find Keras model summaries in a text, rich HTML or a
  * notebook, and print them as JSON.
  *
- *   keras-summary parse [FILE|-] [--compact]
+ *   keras-summary parse [FILE|-] [--compact] [--contract=1|2]
+ *
+ * `--contract=1` prints the JSON's first shape (every fact in every row),
+ * kept for one release; the default is contract 2 (see src/report.ts).
  *
  * Exit codes: 0 success (also when no summary is found), 2 unreadable input
  * or bad usage. Errors are one line on stderr, never a stack trace.
  */
 import * as fs from 'fs';
 import { NotebookError, parseNotebookJson, parseText } from './parse';
-import { reportSummary } from './report';
+import { Contract, CONTRACT, writeReport } from './report';
+import type { Summary } from './parse';
 
-const USAGE = 'usage: keras-summary parse [FILE|-] [--compact]';
+const USAGE =
+  'usage: keras-summary parse [FILE|-] [--compact] [--contract=1|2]';
 
 class InputError extends Error {}
 
@@ -66,23 +71,34 @@ function isNotebook(file: string, text: string): boolean {
 }
 
 export function main(argv: string[]): number {
-  const args = argv.filter(a => a !== '--compact');
-  const compact = args.length !== argv.length;
+  let compact = false;
+  let contract: Contract | null = CONTRACT;
+  const args: string[] = [];
+  for (const arg of argv) {
+    if (arg === '--compact') {
+      compact = true;
+    } else if (arg.startsWith('--contract=')) {
+      const value = arg.slice('--contract='.length);
+      contract = value === '1' ? 1 : value === '2' ? 2 : null;
+    } else {
+      args.push(arg);
+    }
+  }
   if (args[0] === '--help' || args[0] === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args[0] !== 'parse' || args.length > 2) {
+  if (args[0] !== 'parse' || args.length > 2 || contract === null) {
     process.stderr.write(`keras-summary: ${USAGE}\n`);
     return 2;
   }
   const file = args[1] ?? '-';
   try {
     const { text, name } = readInput(file);
-    let summaries: Record<string, unknown>[];
+    let summaries: Summary[];
     if (isNotebook(file, text)) {
       try {
-        summaries = parseNotebookJson(text).map(reportSummary);
+        summaries = parseNotebookJson(text, { markdown: true });
       } catch (e) {
         if (e instanceof NotebookError) {
           throw new InputError(`${name}: ${e.message}`);
@@ -90,10 +106,19 @@ export function main(argv: string[]): number {
         throw e;
       }
     } else {
-      summaries = parseText(text).summaries.map(reportSummary);
+      summaries = parseText(text).summaries;
     }
-    process.stdout.write(
-      JSON.stringify({ summaries }, null, compact ? undefined : 2) + '\n'
+    // Each chunk ends on a whole character; as a Buffer it is also text.
+    writeReport(
+      summaries,
+      bytes =>
+        process.stdout.write(
+          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+        ),
+      {
+        compact,
+        contract
+      }
     );
     return 0;
   } catch (e) {

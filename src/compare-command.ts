@@ -14,7 +14,8 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 import { parseNotebook } from './parse';
 import type { Summary } from './parse';
-import { buildComparison, setCompareHandler } from './render/compare';
+import { buildComparison } from './render';
+import type { CompareHandler } from './render';
 
 export const COMPARE_COMMAND = 'keras-summary:compare';
 
@@ -290,7 +291,7 @@ export function addCompareCommand(
   trans: TranslationBundle,
   tracker: INotebookTracker | null,
   palette: ICommandPalette | null
-): void {
+): CompareHandler | null {
   app.commands.addCommand(COMPARE_COMMAND, {
     label: trans.__('Compare Keras summaries…'),
     caption: trans.__(
@@ -326,11 +327,13 @@ export function addCompareCommand(
     command: COMPARE_COMMAND,
     category: trans.__('Keras Summary')
   });
-  if (tracker) {
-    setCompareHandler((summary, node) => {
-      void pickAndCompare(app, tracker, trans, { summary, node }).catch(error =>
-        console.error('keras-summary: compare failed', error)
-      );
-    });
+  if (!tracker) {
+    return null;
   }
+  // Each view's "Compare with…" button.
+  return (summary, node) => {
+    void pickAndCompare(app, tracker, trans, { summary, node }).catch(error =>
+      console.error('keras-summary: compare failed', error)
+    );
+  };
 }

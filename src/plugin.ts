@@ -88,7 +88,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
     // Synchronously, before any notebook clones the registry.
     wrapFactories(rendermime, context);
     // "Compare Keras summaries…" and each view's "Compare with…" button.
-    addCompareCommand(app, trans, notebooks ?? null, palette ?? null);
+    context.compare = addCompareCommand(
+      app,
+      trans,
+      notebooks ?? null,
+      palette ?? null
+    );
 
     let settings: ISettingRegistry.ISettings | null = null;
     const apply = (raw: unknown) => {

@@ -206,10 +206,7 @@ def totals(model) -> dict:
     """Keras's own totals (summary_utils), bytes included."""
     from keras.src.utils import summary_utils as su
 
-    trainable = getattr(model, "_collected_trainable_weights", None)
-    if trainable is None:
-        trainable = model.trainable_weights
-    non_trainable = model.non_trainable_weights
+    trainable, non_trainable = rows.weight_lists(model)
     opt_vars = []
     optimizer = None
     if getattr(model, "compiled", False) and getattr(model, "optimizer", None) and model.optimizer.built:

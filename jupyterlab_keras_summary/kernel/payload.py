@@ -7,6 +7,8 @@ analysis. This module knows nothing about Keras.
 
 from __future__ import annotations
 
+import json
+
 MIME_TYPE = "application/vnd.jupyterlab-keras-summary+json"
 
 # Versioning rule (README "Kernel companion"): a minor bump only adds optional
@@ -21,6 +23,7 @@ MAX_ROWS = 20_000
 MAX_BYTES = 8 * 1024 * 1024
 # The dimension analysis is skipped above this many graph nodes, or when one
 # abstract walk shows that all of them would take longer than DIMS_SECONDS.
+SIZE_CHECK_ROWS = 1_000  # below this the payload is far under MAX_BYTES; not measured
 DIMS_MAX_NODES = 4_000
 DIMS_SECONDS = 2.0
 
@@ -105,4 +108,9 @@ def assemble(framework: str, framework_version: str, backend, options: dict, wid
         raise ValueError(reason)
     out["model"]["token"] = registry.register(model, framework, options)
     out["dims"] = dims()
-    return apply_limits(out)
+    apply_limits(out)
+    if len(out["layers"]) > SIZE_CHECK_ROWS:
+        size = len(json.dumps(out, ensure_ascii=False).encode())
+        if size > MAX_BYTES:
+            raise ValueError(f"payload of {size} bytes (more than {MAX_BYTES})")
+    return out

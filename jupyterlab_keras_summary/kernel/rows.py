@@ -91,3 +91,11 @@ def totals(counts: dict, sizes: dict, optimizer_class) -> dict:
         "optimizer_class": optimizer_class,
         "bytes": {"total": float(sum(sizes.values())), **{k: float(v) for k, v in sizes.items()}},
     }
+
+
+def weight_lists(model) -> tuple:
+    """(trainable, non-trainable) weights as both summaries count them."""
+    trainable = getattr(model, "_collected_trainable_weights", None)
+    if trainable is None:
+        trainable = model.trainable_weights
+    return trainable, model.non_trainable_weights

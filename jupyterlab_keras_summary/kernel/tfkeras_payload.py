@@ -112,10 +112,7 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
 def totals(model) -> dict:
     from tf_keras.src.utils import layer_utils as lu
 
-    trainable = getattr(model, "_collected_trainable_weights", None)
-    if trainable is None:
-        trainable = model.trainable_weights
-    non_trainable = model.non_trainable_weights
+    trainable, non_trainable = rows.weight_lists(model)
     counts = {"trainable": lu.count_params(trainable), "non_trainable": lu.count_params(non_trainable), "optimizer": 0}
     sizes = {"trainable": lu.weight_memory_size(trainable), "non_trainable": lu.weight_memory_size(non_trainable), "optimizer": 0}
     return rows.totals(counts, sizes, None)  # tf-keras prints no optimizer line

@@ -1,5 +1,6 @@
 /**
- * Give every `None` in a summary a role, a meaning and a lineage.
+ * Follow every `None` of a summary from row to row: which open axes are the
+ * same dimension (a lineage), and which always have the same size.
  *
  * Axis 0 is the batch. Any other `None` is a variable-length dimension; we
  * follow it from row to row (through `Connected to`, or row order) by
@@ -14,84 +15,68 @@
  * one shared LSTM stay two dimensions (T1, T2).
  *
  * Beside the lineage (what the dimension is), each open axis gets a size
- * group (what size it has): a convolution or a pooling passes the height on
- * but may change its size, so a what-if size stops there.
+ * (what size it has): a convolution or a pooling passes the height on but
+ * may change its size, so a size stops there and a new one (`H′`) starts.
+ *
+ * How: every open axis of every call is a node; one pass over the rows joins
+ * the nodes a row passes on (two union–finds: same dimension, same size),
+ * and notes the nodes a row consumes. The nodes of a row are numbered in a
+ * row (call by call, in the printed shape's order), so they live in typed
+ * arrays: linear in rows + references. Each row's facts are built from them
+ * when asked for (rows.ts).
  */
 import type { LayerRow, Summary } from '../parse/types';
-import { refIndexes, RowInput } from './inputs';
-import {
-  AXIS_LETTER,
-  AxisKind,
-  axisKind,
-  axisMeaning,
-  BATCH_MEANING,
-  fixedBatchMeaning,
-  keepsSize
-} from './meaning';
-import type { ParamFormula } from './params/types';
-import type {
-  CallFacts,
-  Connection,
-  DimFact,
-  LayerFacts,
-  SizeGroup,
-  SummaryFacts
-} from './types';
+import type { RowInput } from './inputs';
+import { AXIS_LETTER, AxisKind, axisKind, keepsSize } from './meaning';
+import { IntList, UnionFind } from './sets';
+import type { LineageFact, SizeFact } from './types';
 
-/** Union–find over open-dimension nodes. */
-class UnionFind {
-  private parent: number[] = [];
-  make(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
-  }
-  find(x: number): number {
-    let root = x;
-    while (this.parent[root] !== root) {
-      root = this.parent[root];
-    }
-    while (this.parent[x] !== root) {
-      const next = this.parent[x];
-      this.parent[x] = root;
-      x = next;
-    }
-    return root;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) {
-      // Keep the older node as root so ids follow row order.
-      if (ra < rb) {
-        this.parent[rb] = ra;
-      } else {
-        this.parent[ra] = rb;
-      }
-    }
-  }
+/** `′`, `″`, `‴`, then `′4`: the sizes layers derive from a dimension. */
+const PRIMES = ['′', '″', '‴'];
+
+export function primes(k: number): string {
+  return PRIMES[k - 1] ?? `′${k}`;
 }
 
-interface OpenDim {
-  tensor: number;
-  axis: number;
-  node: number;
-}
-
-/** How many calls each row has, and which call each of its inputs feeds. */
-interface CallPlan {
-  calls: number[];
-  /** callOf[row][k]: the call fed by inputs[row][k]. */
-  callOf: number[][];
+/** The open axes of a summary, joined into lineages and sizes. */
+export interface DimGraph {
+  summary: Summary;
+  inputs: RowInput[][];
+  /** Calls per row, and which call each input of a row feeds (null: all call 0). */
+  calls: Int32Array;
+  callOf: (number[] | null)[];
+  /** Row i's open axes (the same in every call) are openStart[i] … openStart[i + 1]. */
+  openStart: Int32Array;
+  openTensor: Int32Array;
+  openAxis: Int32Array;
+  /** Row i's nodes: call c's open axis j is nodeStart[i] + c × (open axes) + j. */
+  nodeStart: Int32Array;
+  /** Each node's lineage (index into `lineages`) and size (index into `sizeIds`). */
+  lineageOf: Int32Array;
+  sizeOf: Int32Array;
+  lineages: LineageFact[];
+  /** The axis where each lineage first appears (its origin row's open axis). */
+  lineageAxis: Int32Array;
+  sizeIds: string[];
+  sizes: Record<string, SizeFact>;
+  lineageLabels: Record<string, string>;
+  sequential: boolean;
 }
 
 /**
+ * How many calls each row has, and which call each of its inputs feeds.
+ *
  * A layer called n times is named with node indexes 0…n-1 by the rows it
  * feeds; Keras lists its own references call by call, so k references split
  * into n equal runs. When they do not split evenly (a reference that did not
  * resolve, a call not used in this model) the row keeps one call.
  */
-function callPlan(layers: LayerRow[], inputs: RowInput[][]): CallPlan {
-  const calls = layers.map(() => 1);
+function callPlan(
+  layers: LayerRow[],
+  inputs: RowInput[][]
+): { calls: Int32Array; callOf: (number[] | null)[] } {
+  const n = layers.length;
+  const calls = new Int32Array(n).fill(1);
   for (const list of inputs) {
     for (const input of list) {
       if (input.node !== null && input.node + 1 > calls[input.row]) {
@@ -99,265 +84,277 @@ function callPlan(layers: LayerRow[], inputs: RowInput[][]): CallPlan {
       }
     }
   }
-  const callOf = inputs.map((list, i) => {
-    const n = calls[i];
+  const callOf: (number[] | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const list = inputs[i];
+    const c = calls[i];
     const k = layers[i].connectedTo.length;
-    const own = list.every(input => input.ref >= 0);
-    if (n > 1 && own && list.length === k && k % n === 0) {
-      const per = k / n;
-      return list.map(input => Math.floor(input.ref / per));
+    if (
+      c > 1 &&
+      list.length === k &&
+      k % c === 0 &&
+      list.every(input => input.ref >= 0)
+    ) {
+      const per = k / c;
+      callOf[i] = list.map(input => Math.floor(input.ref / per));
+    } else {
+      calls[i] = 1;
     }
-    calls[i] = 1;
-    return list.map(() => 0);
-  });
+  }
   return { calls, callOf };
 }
 
-/**
- * The dimension facts of every row, given which rows feed each row
- * (`rowInputs`) and each row's formula (`explainRows`), which go into the
- * facts as they are. `analyzeSummary` (summary.ts) is the entry point.
- */
-export function analyzeDims(
+export function buildDimGraph(
   summary: Summary,
-  inputs: RowInput[][],
-  formulas: (ParamFormula | null)[]
-): SummaryFacts {
+  inputs: RowInput[][]
+): DimGraph {
   const layers = summary.layers;
-  const hasConnections = summary.columns.some(c => c.kind === 'connected');
-  const plan = callPlan(layers, inputs);
-  const lineages = new UnionFind();
-  const sizes = new UnionFind();
-  // open[row][call]: the open axes of each call's output.
-  const open: OpenDim[][][] = [];
-  const nodeRow: number[] = [];
-  const nodeKind: AxisKind[] = [];
-  const consumedAt = new Map<number, number[]>();
+  const n = layers.length;
+  const { calls, callOf } = callPlan(layers, inputs);
 
-  layers.forEach((layer, i) => {
-    const calls: OpenDim[][] = [];
-    for (let c = 0; c < plan.calls[i]; c++) {
-      const outs: OpenDim[] = [];
-      layer.tensors.forEach((shape, t) => {
-        shape.forEach((dim, axis) => {
-          if (axis > 0 && dim === null) {
-            const node = lineages.make();
-            sizes.make();
-            nodeRow.push(i);
-            nodeKind.push(axisKind(shape, axis, layer.type));
-            outs.push({ tensor: t, axis, node });
-          }
-        });
-      });
-      calls.push(outs);
-    }
-    open.push(calls);
-    const keeps = keepsSize(layer.type);
-    for (let c = 0; c < calls.length; c++) {
-      // Open dims arriving from the rows that feed this call.
-      const arriving: OpenDim[] = [];
-      inputs[i].forEach((input, k) => {
-        if (plan.callOf[i][k] !== c) {
-          return;
+  const openStart = new Int32Array(n + 1);
+  const tensorList = new IntList();
+  const axisList = new IntList();
+  const nodeStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    openStart[i] = tensorList.length;
+    layers[i].tensors.forEach((shape, t) => {
+      shape.forEach((dim, axis) => {
+        if (axis > 0 && dim === null) {
+          tensorList.push(t);
+          axisList.push(axis);
         }
-        const from = open[input.row] ?? [];
+      });
+    });
+    const m = tensorList.length - openStart[i];
+    nodeStart[i + 1] = nodeStart[i] + calls[i] * m;
+  }
+  openStart[n] = tensorList.length;
+  const openTensor = tensorList.data.subarray(0, tensorList.length);
+  const openAxis = axisList.data.subarray(0, axisList.length);
+  const nodes = nodeStart[n];
+  // Each node's row and open axis.
+  const nodeRow = new Int32Array(nodes);
+  const nodeOpen = new Int32Array(nodes);
+  for (let i = 0; i < n; i++) {
+    const m = openStart[i + 1] - openStart[i];
+    for (let node = nodeStart[i]; node < nodeStart[i + 1]; node++) {
+      nodeRow[node] = i;
+      nodeOpen[node] = openStart[i] + ((node - nodeStart[i]) % m);
+    }
+  }
+
+  const same = new UnionFind(nodes);
+  const sized = new UnionFind(nodes);
+  const consumedNode = new IntList();
+  const consumedRow = new IntList();
+  let arriving = new Int32Array(16);
+  let matched = new Uint8Array(16);
+  for (let i = 0; i < n; i++) {
+    const m = openStart[i + 1] - openStart[i];
+    const keeps = keepsSize(layers[i].type);
+    const own = inputs[i];
+    const feeds = callOf[i];
+    for (let c = 0; c < calls[i]; c++) {
+      // Open dims arriving from the rows that feed this call.
+      let count = 0;
+      for (let k = 0; k < own.length; k++) {
+        if ((feeds === null ? 0 : feeds[k]) !== c) {
+          continue;
+        }
+        const input = own[k];
+        const r = input.row;
+        const rm = openStart[r + 1] - openStart[r];
         // The call named by the node index; else the printed (last) one.
         const call =
-          input.node !== null && input.node < from.length
-            ? from[input.node]
-            : from[from.length - 1];
-        for (const d of call ?? []) {
-          if (input.tensor === null || d.tensor === input.tensor) {
-            arriving.push(d);
-          }
-        }
-      });
-      const matched = new Set<OpenDim>();
-      for (const out of calls[c]) {
-        for (const inc of arriving) {
-          if (inc.axis === out.axis) {
-            lineages.union(inc.node, out.node);
-            if (keeps) {
-              sizes.union(inc.node, out.node);
+          input.node !== null && input.node < calls[r]
+            ? input.node
+            : calls[r] - 1;
+        const first = nodeStart[r] + call * rm;
+        for (let j = 0; j < rm; j++) {
+          if (
+            input.tensor === null ||
+            openTensor[openStart[r] + j] === input.tensor
+          ) {
+            if (count === arriving.length) {
+              const grown = new Int32Array(count * 2);
+              grown.set(arriving);
+              arriving = grown;
+              matched = new Uint8Array(count * 2);
             }
-            matched.add(inc);
+            arriving[count++] = first + j;
           }
         }
       }
-      for (const inc of arriving) {
-        if (!matched.has(inc)) {
-          const list = consumedAt.get(inc.node) ?? [];
-          list.push(i);
-          consumedAt.set(inc.node, list);
+      matched.fill(0, 0, count);
+      const outFirst = nodeStart[i] + c * m;
+      for (let j = 0; j < m; j++) {
+        const axis = openAxis[openStart[i] + j];
+        for (let a = 0; a < count; a++) {
+          if (openAxis[nodeOpen[arriving[a]]] === axis) {
+            same.union(arriving[a], outFirst + j);
+            if (keeps) {
+              sized.union(arriving[a], outFirst + j);
+            }
+            matched[a] = 1;
+          }
+        }
+      }
+      for (let a = 0; a < count; a++) {
+        if (!matched[a]) {
+          consumedNode.push(arriving[a]);
+          consumedRow.push(i);
         }
       }
     }
-  });
+  }
 
-  // Settle each lineage: id, origin row, consumers, letter.
-  const rootInfo = new Map<
-    number,
-    {
-      id: string;
-      origin: number;
-      first: number;
-      consumers: Set<number>;
-      kind: AxisKind;
-    }
-  >();
-  let nextId = 0;
-  for (let node = 0; node < nodeRow.length; node++) {
-    const root = lineages.find(node);
-    let info = rootInfo.get(root);
-    if (!info) {
-      info = {
-        id: `v${nextId++}`,
-        origin: nodeRow[node],
-        first: node,
-        consumers: new Set(),
-        kind: nodeKind[node]
-      };
-      rootInfo.set(root, info);
-    }
-    info.origin = Math.min(info.origin, nodeRow[node]);
-    for (const row of consumedAt.get(node) ?? []) {
-      info.consumers.add(row);
+  // Lineage ids in order of their first node (each set's root).
+  const lineageOf = new Int32Array(nodes);
+  const roots: number[] = [];
+  for (let node = 0; node < nodes; node++) {
+    const root = same.find(node);
+    if (root === node) {
+      lineageOf[node] = roots.length;
+      roots.push(node);
+    } else {
+      lineageOf[node] = lineageOf[root];
     }
   }
+  const consumers = lineageConsumers(
+    roots.length,
+    lineageOf,
+    consumedNode,
+    consumedRow
+  );
   // Each lineage's kind is what its origin says (an Input's length becomes
-  // an Embedding's timesteps: both are T). Several lineages with one letter
-  // are numbered in order of appearance: T1, T2.
+  // an Embedding's timesteps: both are T).
+  const kinds: AxisKind[] = roots.map(node => {
+    const layer = layers[nodeRow[node]];
+    const o = nodeOpen[node];
+    return axisKind(layer.tensors[openTensor[o]], openAxis[o], layer.type);
+  });
+  const labels = lineageLetters(kinds);
+  const lineageAxis = Int32Array.from(roots, node => openAxis[nodeOpen[node]]);
   const lineageLabels: Record<string, string> = {};
-  const counts = new Map<string, number>();
-  const ordered = [...rootInfo.values()];
-  for (const info of ordered) {
-    const letter = AXIS_LETTER[info.kind];
-    counts.set(letter, (counts.get(letter) ?? 0) + 1);
-  }
-  const seen = new Map<string, number>();
-  for (const info of ordered) {
-    const letter = AXIS_LETTER[info.kind];
-    const k = (seen.get(letter) ?? 0) + 1;
-    seen.set(letter, k);
-    lineageLabels[info.id] =
-      (counts.get(letter) ?? 0) > 1 ? `${letter}${k}` : letter;
-  }
-  lineageLabels.batch = 'B';
+  const lineages: LineageFact[] = roots.map((node, k) => {
+    const origin = nodeRow[node];
+    lineageLabels[`v${k}`] = labels[k];
+    return {
+      id: `v${k}`,
+      label: labels[k],
+      kind: kinds[k],
+      origin,
+      consumers: consumers[k],
+      fromInput: inputs[origin].length === 0
+    };
+  });
+  lineageLabels.batch = BATCH_LETTER;
 
-  // Size groups: the one holding the lineage's first node takes the
-  // lineage's id; the others (started by a layer that may resize) are
-  // numbered after it.
-  const sizeGroups: Record<string, SizeGroup> = {
-    batch: { lineage: 'batch', origin: null, derived: false }
+  // Sizes: the one holding the lineage's first node takes the lineage's
+  // id; the others (started by a layer that may resize) are numbered after
+  // it, in order of their first node.
+  const sizes: Record<string, SizeFact> = {
+    batch: batchSize()
   };
-  const sizeIds = new Map<number, string>();
-  const derivedCount = new Map<string, number>();
-  for (let node = 0; node < nodeRow.length; node++) {
-    const root = sizes.find(node);
-    if (sizeIds.has(root)) {
-      const group = sizeGroups[sizeIds.get(root)!];
-      group.origin = Math.min(group.origin ?? nodeRow[node], nodeRow[node]);
+  const sizeIds: string[] = [];
+  const sizeOf = new Int32Array(nodes);
+  const derivedCount = new Int32Array(roots.length);
+  for (let node = 0; node < nodes; node++) {
+    const root = sized.find(node);
+    if (root !== node) {
+      sizeOf[node] = sizeOf[root];
       continue;
     }
-    const info = rootInfo.get(lineages.find(node))!;
-    const main = sizes.find(info.first) === root;
-    let id = info.id;
-    if (!main) {
-      const k = (derivedCount.get(info.id) ?? 0) + 1;
-      derivedCount.set(info.id, k);
-      id = `${info.id}.${k}`;
-    }
-    sizeIds.set(root, id);
-    sizeGroups[id] = {
-      lineage: info.id,
+    const k = lineageOf[node];
+    const main = roots[k] === node;
+    const derived = main ? 0 : ++derivedCount[k];
+    const id = main ? `v${k}` : `v${k}.${derived}`;
+    sizeOf[node] = sizeIds.length;
+    sizeIds.push(id);
+    sizes[id] = {
+      lineage: `v${k}`,
       origin: nodeRow[node],
-      derived: !main
+      derived: !main,
+      label: main ? labels[k] : labels[k] + primes(derived),
+      exact: false
     };
   }
-  const lineageOf = (node: number) => rootInfo.get(lineages.find(node))!;
-  const sizeOf = (node: number) => sizeIds.get(sizes.find(node))!;
-
-  const facts: LayerFacts[] = layers.map((layer, i) => {
-    const dims: DimFact[] = [];
-    const calls = open[i];
-    // The row prints one call's shape: the last one (Keras 3 prints the
-    // last node's; tf.keras prints a shape only when all calls agree).
-    const printed = calls[calls.length - 1] ?? [];
-    const byPosition = new Map(printed.map(d => [`${d.tensor}:${d.axis}`, d]));
-    layer.tensors.forEach((shape, t) => {
-      const first = shape[0];
-      if (first === null || typeof first === 'number') {
-        dims.push({
-          tensor: t,
-          axis: 0,
-          role: 'batch',
-          value: first,
-          meaning: first === null ? BATCH_MEANING : fixedBatchMeaning(first),
-          kind: first === null ? 'batch' : 'fixedBatch',
-          lineage: 'batch',
-          origin: null,
-          consumer: null,
-          consumers: [],
-          fromInput: true,
-          sizeGroup: 'batch'
-        });
-      }
-      shape.forEach((dim, axis) => {
-        if (axis === 0 || dim !== null) {
-          return;
-        }
-        const d = byPosition.get(`${t}:${axis}`)!;
-        const info = lineageOf(d.node);
-        const consumers = [...info.consumers].sort((a, b) => a - b);
-        const kind = axisKind(shape, axis, layer.type);
-        dims.push({
-          tensor: t,
-          axis,
-          role: 'variable',
-          value: null,
-          meaning: axisMeaning(kind),
-          kind,
-          lineage: info.id,
-          origin: info.origin,
-          consumer: consumers.length > 0 ? consumers[0] : null,
-          consumers,
-          fromInput: inputs[info.origin].length === 0,
-          sizeGroup: sizeOf(d.node)
-        });
-      });
-    });
-    const callFacts: CallFacts[] = calls.map(outs => ({
-      open: outs.map(d => ({
-        tensor: d.tensor,
-        axis: d.axis,
-        lineage: lineageOf(d.node).id,
-        sizeGroup: sizeOf(d.node)
-      }))
-    }));
-    const connections: Connection[] = layer.connectedTo.map((text, ref) => {
-      const k = inputs[i].findIndex(input => input.ref === ref);
-      const { node, tensor } = refIndexes(text);
-      return {
-        ref,
-        row: k >= 0 ? inputs[i][k].row : null,
-        node,
-        tensor,
-        call: k >= 0 ? plan.callOf[i][k] : 0
-      };
-    });
-    return {
-      dims,
-      inputs: inputs[i].map(x => x.row),
-      calls: callFacts.length > 0 ? callFacts : [{ open: [] }],
-      connections,
-      formula: formulas[i] ?? null
-    };
-  });
 
   return {
-    layers: facts,
+    summary,
+    inputs,
+    calls,
+    callOf,
+    openStart,
+    openTensor,
+    openAxis,
+    nodeStart,
+    lineageOf,
+    sizeOf,
+    lineages,
+    lineageAxis,
+    sizeIds,
+    sizes,
     lineageLabels,
-    sizeGroups,
-    sequential: !hasConnections
+    sequential: !summary.columns.some(c => c.kind === 'connected')
   };
+}
+
+/** The batch's letter (a symbol, like T and H: not translated). */
+const BATCH_LETTER = 'B';
+
+export function batchSize(): SizeFact {
+  return {
+    lineage: 'batch',
+    origin: null,
+    derived: false,
+    label: BATCH_LETTER,
+    exact: false
+  };
+}
+
+/** Each lineage's letter; several lineages with one letter are numbered in order: T1, T2. */
+function lineageLetters(kinds: AxisKind[]): string[] {
+  const count = new Map<string, number>();
+  for (const kind of kinds) {
+    const letter = AXIS_LETTER[kind];
+    count.set(letter, (count.get(letter) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  return kinds.map(kind => {
+    const letter = AXIS_LETTER[kind];
+    const k = (seen.get(letter) ?? 0) + 1;
+    seen.set(letter, k);
+    return (count.get(letter) ?? 0) > 1 ? `${letter}${k}` : letter;
+  });
+}
+
+/** Each lineage's consumer rows, ascending and each once. */
+function lineageConsumers(
+  count: number,
+  lineageOf: Int32Array,
+  nodes: IntList,
+  rows: IntList
+): number[][] {
+  const lists: number[][] = [];
+  for (let k = 0; k < count; k++) {
+    lists.push([]);
+  }
+  for (let p = 0; p < nodes.length; p++) {
+    lists[lineageOf[nodes.data[p]]].push(rows.data[p]);
+  }
+  for (const list of lists) {
+    if (list.length > 1) {
+      list.sort((a, b) => a - b);
+      let w = 1;
+      for (let r = 1; r < list.length; r++) {
+        if (list[r] !== list[w - 1]) {
+          list[w++] = list[r];
+        }
+      }
+      list.length = w;
+    }
+  }
+  return lists;
 }

@@ -2,8 +2,11 @@
  * Which rows feed each row: the rows named in `Connected to` for functional
  * models, and the previous row at the same nesting depth otherwise. The first
  * row inside an expanded nested model is fed by its parent's inputs.
+ *
+ * One pass over the rows, each reference read once (`readRef`) and looked
+ * up in maps of the rows seen so far (`NameIndex`): linear in rows +
+ * references.
  */
-import { referencedLayer } from '../parse/cells';
 import type { LayerRow } from '../parse/types';
 import { layerDepth } from './nesting';
 
@@ -18,98 +21,266 @@ export interface RowInput {
   ref: number;
 }
 
+const CUT_MARK = '…';
+
 export function rowInputs(
   layers: LayerRow[],
   hasConnections: boolean
 ): RowInput[][] {
-  const result: RowInput[][] = layers.map(() => []);
+  const result: RowInput[][] = new Array(layers.length);
   // latest[d]: the most recent row at depth d (deeper entries are dropped
   // whenever a shallower row closes their block).
   const latest: number[] = [];
-  const byName = new Map<string, number>();
-  const byBlockName = new Map<string, number>();
+  const names = new NameIndex();
 
-  layers.forEach((layer, i) => {
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
     // A depth may jump by more than one; never past the blocks open now.
     const d = Math.min(layerDepth(layer), latest.length);
     const parent = d > 0 ? latest[d - 1] : -1;
-    if (hasConnections && layer.connectedTo.length > 0) {
-      layer.connectedTo.forEach((ref, k) => {
-        const name = referencedLayer(ref);
-        // A name inside the same nested model first, then model-wide.
-        const row =
-          byBlockName.get(`${parent}\u0000${name}`) ??
-          byName.get(name) ??
-          cutMatch(layers, i, ref, name);
+    let own: RowInput[] = [];
+    const refs = layer.connectedTo;
+    if (hasConnections && refs.length > 0) {
+      for (let k = 0; k < refs.length; k++) {
+        const ref = readRef(refs[k]);
+        const row = names.find(ref, parent, i);
         if (row !== undefined && row !== i) {
-          result[i].push({
-            row,
-            tensor: tensorIndex(ref),
-            node: refIndexes(ref).node,
-            ref: k
-          });
+          own.push({ row, tensor: ref.tensor, node: ref.node, ref: k });
         }
-      });
+      }
     } else if (!hasConnections || d > 0) {
       const prev = latest[d];
       if (prev !== undefined && prev > parent) {
-        result[i].push({ row: prev, tensor: null, node: null, ref: -1 });
+        own.push({ row: prev, tensor: null, node: null, ref: -1 });
       } else if (parent >= 0) {
         // The first layer of a nested model sees what its parent sees.
-        result[i] = [...result[parent]];
+        own = [...result[parent]];
       }
     }
+    result[i] = own;
     latest[d] = i;
     latest.length = d + 1;
-    byBlockName.set(`${parent}\u0000${layer.name}`, i);
-    if (!byName.has(layer.name)) {
-      byName.set(layer.name, i);
-    }
-  });
+    names.add(layer.name, parent, i);
+  }
   return result;
+}
+
+/** A `Connected to` reference, read. */
+export interface Ref {
+  text: string;
+  /** The layer it names: without `…` and without its `[node]` and `[tensor]` indexes, whole or cut. */
+  name: string;
+  /** Cut by rich: ends with `…`. */
+  cut: boolean;
+  /** The node index, as far as it was printed (see `refIndexes`). */
+  node: number | null;
+  /** The number in a final `[n]` of the text as printed, or null. */
+  tensor: number | null;
+}
+
+/**
+ * The `[digits]` group (or `[digits` cut short, when `open` is allowed)
+ * ending at `end` in `s`: where its `[` is and its digits, or null.
+ */
+function group(
+  s: string,
+  end: number
+): { open: number; digits: string; closed: boolean } | null {
+  let k = end - 1;
+  const closed = k >= 0 && s.charCodeAt(k) === 0x5d; /* ] */
+  if (closed) {
+    k--;
+  }
+  const last = k;
+  while (k >= 0) {
+    const c = s.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) {
+      break;
+    }
+    k--;
+  }
+  if (k < 0 || s.charCodeAt(k) !== 0x5b /* [ */) {
+    return null;
+  }
+  return { open: k, digits: s.slice(k + 1, last + 1), closed };
+}
+
+/** Read a reference once: the name it points at and its indexes. */
+export function readRef(text: string): Ref {
+  const cut = text.endsWith(CUT_MARK);
+  const end = cut ? text.length - 1 : text.length;
+  // The name: drop up to two `[node]`/`[tensor]` groups, whole or cut,
+  // never the first character.
+  let nameEnd = end;
+  for (let k = 0; k < 2; k++) {
+    const g = group(text, nameEnd);
+    if (g && g.open > 0) {
+      nameEnd = g.open;
+    } else {
+      break;
+    }
+  }
+  const last = group(text, end);
+  let node: number | null = null;
+  let tensor: number | null = null;
+  if (!cut) {
+    // `name[node][tensor]`: both groups whole, with digits.
+    if (last && last.closed && last.digits !== '') {
+      tensor = Number(last.digits);
+      const before = group(text, last.open);
+      if (before && before.closed && before.digits !== '') {
+        node = Number(before.digits);
+      }
+    }
+  } else if (last) {
+    // `name[0]…` keeps the node in a whole last group; `name[0][…` or
+    // `name[0][1…` in the whole group before a cut one.
+    const whole = last.closed ? last : group(text, last.open);
+    if (whole && whole.closed && whole.digits !== '') {
+      node = Number(whole.digits);
+    }
+  }
+  return {
+    text,
+    name: nameEnd === text.length ? text : text.slice(0, nameEnd),
+    cut,
+    node,
+    tensor: cut ? null : tensor
+  };
 }
 
 /** How far back a cut reference is looked for (it is nearly always close). */
 const CUT_LOOKBACK = 2000;
 
 /**
- * rich cuts long references (`conv2_block1_1_c…`) and long names alike:
- * take the nearest earlier row whose name and the reference agree on their
- * common, uncut start.
+ * Distinct lengths of cut references (or of cut names) indexed before a
+ * reference falls back to scanning back `CUT_LOOKBACK` rows: a table holds
+ * a handful (its column's width), and the bound keeps odd input linear.
  */
-function cutMatch(
-  layers: LayerRow[],
-  i: number,
-  ref: string,
-  name: string
-): number | undefined {
-  if (
-    !ref.includes('…') &&
-    !layers.some(
-      (l, k) => k < i && k >= i - CUT_LOOKBACK && l.name.endsWith('…')
-    )
-  ) {
-    return undefined;
-  }
-  const prefix = name.replace(/…$/, '');
-  if (prefix === '') {
-    return undefined;
-  }
-  for (let k = i - 1; k >= 0 && k >= i - CUT_LOOKBACK; k--) {
-    const candidate = layers[k].name.replace(/…$/, '');
-    if (
-      candidate.startsWith(prefix) ||
-      (layers[k].name.endsWith('…') && prefix.startsWith(candidate))
-    ) {
-      return k;
+const MAX_LENGTHS = 64;
+
+/**
+ * The names of the rows seen so far, for `find`: exact names (inside the
+ * same nested model first, then model-wide), and for references or names
+ * rich cut with `…`, the nearest earlier row whose name and the reference
+ * agree on their common, uncut start.
+ *
+ * The prefix search is answered from maps kept as rows are added: for each
+ * length L a cut reference has had, the first L characters of every name →
+ * the latest row with them; and every cut name (without its `…`) → the
+ * latest row with it. Both give the nearest row at once; a row beyond
+ * `CUT_LOOKBACK` does not count.
+ */
+class NameIndex {
+  /** Name → first row with it. */
+  private byName = new Map<string, number>();
+  /** Enclosing row → (name → latest row with it inside that row; -1: the model itself). */
+  private byBlock = new Map<number, Map<string, number>>();
+  /** Rows so far: their names without a final `…`, and whether each was cut. */
+  private bare: string[] = [];
+  private cut: boolean[] = [];
+  private lastCutRow = -1;
+  /** First L characters of a bare name, for each length L indexed → latest row. */
+  private byPrefix = new Map<string, number>();
+  private prefixLengths: number[] = [];
+  /** Bare cut name → latest row, and the lengths such names have. */
+  private byCutName = new Map<string, number>();
+  private cutLengths = new Set<number>();
+  /** Set when the maps would grow past `MAX_LENGTHS`: cut references then scan back. */
+  private scanOnly = false;
+
+  add(name: string, parent: number, row: number): void {
+    let block = this.byBlock.get(parent);
+    if (!block) {
+      block = new Map();
+      this.byBlock.set(parent, block);
+    }
+    block.set(name, row);
+    if (!this.byName.has(name)) {
+      this.byName.set(name, row);
+    }
+    const cut = name.endsWith(CUT_MARK);
+    const bare = cut ? name.slice(0, -1) : name;
+    this.bare.push(bare);
+    this.cut.push(cut);
+    for (const length of this.prefixLengths) {
+      if (bare.length >= length) {
+        this.byPrefix.set(
+          bare.length === length ? bare : bare.slice(0, length),
+          row
+        );
+      }
+    }
+    if (cut) {
+      this.lastCutRow = row;
+      this.byCutName.set(bare, row);
+      this.cutLengths.add(bare.length);
+      if (this.cutLengths.size > MAX_LENGTHS) {
+        this.scanOnly = true;
+      }
     }
   }
-  return undefined;
-}
 
-function tensorIndex(ref: string): number | null {
-  const m = /\[(\d+)\]$/.exec(ref);
-  return m ? Number(m[1]) : null;
+  /** The row a reference of row `i` names, or undefined. */
+  find(ref: Ref, parent: number, i: number): number | undefined {
+    const name = ref.name;
+    const exact = this.byBlock.get(parent)?.get(name) ?? this.byName.get(name);
+    if (exact !== undefined) {
+      return exact;
+    }
+    // Only a cut reference, or a table with cut names near this row, can
+    // hold a reference that matches by its start.
+    const cutNear = this.lastCutRow >= 0 && this.lastCutRow >= i - CUT_LOOKBACK;
+    if (!ref.text.includes(CUT_MARK) && !cutNear) {
+      return undefined;
+    }
+    const prefix = name.endsWith(CUT_MARK) ? name.slice(0, -1) : name;
+    if (prefix === '') {
+      return undefined;
+    }
+    const row = this.scanOnly ? this.scan(prefix, i) : this.nearest(prefix);
+    return row >= 0 && row >= i - CUT_LOOKBACK ? row : undefined;
+  }
+
+  /** The latest row whose bare name starts with `prefix`, or whose cut name `prefix` starts with; -1 if none. */
+  private nearest(prefix: string): number {
+    const length = prefix.length;
+    if (!this.prefixLengths.includes(length)) {
+      if (this.prefixLengths.length >= MAX_LENGTHS) {
+        this.scanOnly = true;
+        return this.scan(prefix, this.bare.length);
+      }
+      this.prefixLengths.push(length);
+      this.bare.forEach((bare, row) => {
+        if (bare.length >= length) {
+          this.byPrefix.set(bare.slice(0, length), row);
+        }
+      });
+    }
+    let best = this.byPrefix.get(prefix) ?? -1;
+    for (const cutLength of this.cutLengths) {
+      if (cutLength <= length) {
+        const row = this.byCutName.get(
+          cutLength === length ? prefix : prefix.slice(0, cutLength)
+        );
+        if (row !== undefined && row > best) {
+          best = row;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The same answer, by looking back row by row (for odd tables with many lengths). */
+  private scan(prefix: string, i: number): number {
+    for (let k = i - 1; k >= 0 && k >= i - CUT_LOOKBACK; k--) {
+      const bare = this.bare[k];
+      if (bare.startsWith(prefix) || (this.cut[k] && prefix.startsWith(bare))) {
+        return k;
+      }
+    }
+    return -1;
+  }
 }
 
 /**
@@ -117,19 +288,13 @@ function tensorIndex(ref: string): number | null {
  * output of that call) of a reference `name[node][tensor]`, as far as they
  * were printed: a reference cut with `…` may keep only the node index.
  */
-export function refIndexes(ref: string): {
+export function refIndexes(text: string): {
   node: number | null;
   tensor: number | null;
 } {
-  const cut = ref.endsWith('…');
-  const text = cut ? ref.slice(0, -1) : ref;
-  if (!cut) {
-    const both = /\[(\d+)\]\[(\d+)\]$/.exec(text);
-    return both
-      ? { node: Number(both[1]), tensor: Number(both[2]) }
-      : { node: null, tensor: null };
-  }
-  // `name[0]…` or `name[0][…`: the node index survived the cut.
-  const node = /\[(\d+)\](?:\[\d*)?$/.exec(text);
-  return { node: node ? Number(node[1]) : null, tensor: null };
+  const ref = readRef(text);
+  return {
+    node: ref.node,
+    tensor: ref.node === null ? null : ref.tensor
+  };
 }

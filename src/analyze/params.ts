@@ -15,7 +15,7 @@ import type { LayerRow, Summary, TensorShape } from '../parse/types';
 import { formatCount } from './format';
 import { RowInput, rowInputs } from './inputs';
 import { explainerOf } from './params/explainers';
-import { resolveType } from './params/registry';
+import { resolveType, typeWasCut } from './params/registry';
 import type { Family, ParamContext, ParamFormula } from './params/types';
 import type { SummaryFacts } from './types';
 
@@ -72,10 +72,68 @@ export function explainRows(
   summary: Summary,
   inputs: RowInput[][]
 ): (ParamFormula | null)[] {
+  const formulaOf = rowFormulas(summary, inputs);
+  return summary.layers.map((_, i) => formulaOf(i));
+}
+
+/**
+ * A function giving any row's formula (computed when asked), given
+ * `rowInputs`. A formula depends only on what `formulaKey` holds, so rows
+ * that agree on it (the repeated blocks of a deep model) share one formula
+ * object, computed once.
+ */
+export function rowFormulas(
+  summary: Summary,
+  inputs: RowInput[][]
+): (row: number) => ParamFormula | null {
   const children = directChildren(summary.layers);
-  return summary.layers.map((_, i) =>
-    explainRow(summary, i, inputs, children.get(i) ?? NO_ROWS)
-  );
+  const known = new Map<string, ParamFormula | null>();
+  return i => {
+    const inside = children.get(i);
+    if (inside) {
+      // A nested model's formula is its own rows': not shared.
+      return explainRow(summary, i, inputs, inside);
+    }
+    const key = formulaKey(summary, i, inputs[i]);
+    let formula = known.get(key);
+    if (formula === undefined) {
+      formula = explainRow(summary, i, inputs, NO_ROWS);
+      if (known.size >= MAX_KNOWN) {
+        known.clear();
+      }
+      known.set(key, formula);
+    }
+    return formula;
+  };
+}
+
+/** Formulas remembered per summary before the memory starts over. */
+const MAX_KNOWN = 10000;
+
+/**
+ * Everything `explainRow` reads for a row without children: the class as
+ * printed and whether it was cut, the count, the output shapes and the
+ * shapes feeding it.
+ */
+function formulaKey(summary: Summary, i: number, inputs: RowInput[]): string {
+  const row = summary.layers[i];
+  let key = `${row.type}\u0001${typeWasCut(row)}\u0001${row.params}\u0001${row.unbuilt}\u0001`;
+  if (row.shapeKind === 'tensors') {
+    for (const shape of row.tensors) {
+      key += shapeKey(shape) + ';';
+    }
+  }
+  key += '\u0001';
+  for (const input of inputs) {
+    key +=
+      shapeKey(feedingShape(summary.layers[input.row], input.tensor)) + ';';
+  }
+  return key;
+}
+
+/** `[null, 3, '?']` → `,3,?` (a shape holds only None, numbers and `?`); no shape → `-`. */
+function shapeKey(shape: TensorShape | null): string {
+  return shape === null ? '-' : shape.join(',');
 }
 
 const NO_ROWS: LayerRow[] = [];
@@ -84,7 +142,8 @@ function noWeights(): ParamFormula {
   return { text: 'no weights = 0', matches: true, terms: [], notes: [] };
 }
 
-function explainRow(
+/** Row `index`'s formula, given `rowInputs` and the rows directly inside it (for a nested model). */
+export function explainRow(
   summary: Summary,
   index: number,
   inputs: RowInput[][],

@@ -17,6 +17,13 @@ export interface AxisRef {
   axis: number;
 }
 
+/**
+ * Which model input axis a dimension derives from: the `axis` of the input
+ * row `input` (the row's index is `row`), or `batch` for axis 0 of any
+ * tensor (every input's batch is the same batch).
+ */
+export type DimSource = 'batch' | { input: string; row: number; axis: number };
+
 /** One explained dimension: every `None`, plus axis 0 when it holds a fixed batch size. */
 export interface DimFact {
   tensor: number;
@@ -49,8 +56,33 @@ export interface DimFact {
    * same size for any input. It is the `lineage` id from the dimension's
    * origin on, until a layer that may resize it (a convolution, a pooling,
    * padding, …) starts a new group (`sizeGroups` tells where).
+   * @deprecated the same id as `size`: read `size`.
    */
   sizeGroup: string;
+  // The four fields below are always set by `analyzeSummary`; they are
+  // optional only so that facts a caller makes by hand still type-check.
+  /**
+   * Which model input axis the dimension derives from, `batch`, or null
+   * when it does not come from a model input (it first appears at
+   * `origin`). Where several input axes meet (an Add forces them equal),
+   * the first.
+   */
+  source?: DimSource | null;
+  /**
+   * The size: one id for exactly the `None`s that always have the same
+   * size (`SummaryFacts.sizes` holds its label, `T` or `T′`, and where it
+   * starts). A layer that may change a size (a strided convolution, a
+   * pooling, padding, cropping, up-sampling, a reshape) starts a new one.
+   */
+  size?: string;
+  /** The row where this size first appears (null for the batch). */
+  sizeOrigin?: number | null;
+  /**
+   * True when `source` and `size` are exact (the kernel's payload said
+   * so); false when they are read from the text (always, for a parsed
+   * summary: the best inference, not a certainty).
+   */
+  exact?: boolean;
 }
 
 /** An open axis of one call's output. */
@@ -58,6 +90,9 @@ export interface OpenAxis {
   tensor: number;
   axis: number;
   lineage: string;
+  /** Its size id (`DimFact.size`). */
+  size: string;
+  /** @deprecated the same as `size`. */
   sizeGroup: string;
 }
 
@@ -107,6 +142,29 @@ export interface SizeGroup {
   derived: boolean;
 }
 
+/** One size (`DimFact.size`): which dimension it belongs to, where it starts, its letter. */
+export interface SizeFact extends SizeGroup {
+  /** `B`; the lineage's letter for its own size (`T`); primes for sizes layers derive from it (`T′`, `T″`). */
+  label: string;
+  /** True when the kernel's payload gave it (see `DimFact.exact`). */
+  exact: boolean;
+}
+
+/** One lineage: the same dimension through the rows, whatever its size. */
+export interface LineageFact {
+  id: string;
+  /** Its letter: `B`, `T`, `H`, … (`T1`, `T2` when several share one). */
+  label: string;
+  /** The kind of axis where it first appears (`timesteps`, `height`, …), `batch` for the batch. */
+  kind: 'batch' | AxisKind;
+  /** The first row that has it (null for the batch). */
+  origin: number | null;
+  /** Rows that consume it, ascending; one array, shared by every fact of the lineage. */
+  consumers: number[];
+  /** Its origin row has no inputs (a model input). */
+  fromInput: boolean;
+}
+
 /** Analysis of a whole summary. */
 export interface SummaryFacts {
   layers: LayerFacts[];
@@ -115,8 +173,15 @@ export interface SummaryFacts {
    * numbered when several lineages share a letter ('T1', 'T2').
    */
   lineageLabels: Record<string, string>;
-  /** Size group id → where it starts ('batch' included). */
+  /**
+   * Size id → where it starts ('batch' included).
+   * @deprecated the same objects as `sizes`: read `sizes`.
+   */
   sizeGroups: Record<string, SizeGroup>;
+  /** Size id (`DimFact.size`) → its lineage, origin (`sizeOrigin`) and label ('batch' included). */
+  sizes: Record<string, SizeFact>;
+  /** Every variable lineage, in order of ids (`v0`, `v1`, …). */
+  lineages: LineageFact[];
   /** Whether the model is sequential-like (no Connected to column). */
   sequential: boolean;
 }

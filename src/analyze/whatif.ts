@@ -48,7 +48,7 @@ export function isSize(n: unknown): n is number {
 export type Missing =
   /** A size the row needs was left empty (`needs` says which). */
   | 'open'
-  /** The shape is not known: `?`, `multiple`, or a cell that is not shapes. */
+  /** The shape is not known: `?`, `multiple`, a cell cut short, or one that is not shapes. */
   | 'unknown';
 
 export interface RowMemory {
@@ -135,7 +135,12 @@ function rowMemory(
 ): RowMemory {
   const row = facts.layers[i];
   const counted = !heldElsewhere(summary.layers, i);
-  const known = layer.shapeKind === 'tensors' && layer.tensors.length > 0;
+  // A shape cut at the column's edge (old ASCII printers) lost axes or
+  // digits: its element count is not known.
+  const known =
+    layer.shapeKind === 'tensors' &&
+    layer.tensors.length > 0 &&
+    layer.shapeCut === undefined;
   const needs: string[] = [];
   const need = (group: string) => {
     if (!needs.includes(group)) {

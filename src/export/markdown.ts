@@ -38,7 +38,9 @@ export function markdownCode(text: string): string {
     return '';
   }
   const runs = value.match(/`+/g) ?? [];
-  const fence = '`'.repeat(Math.max(0, ...runs.map(r => r.length)) + 1);
+  // A loop, not Math.max(...): a name may hold more runs than a call takes arguments.
+  const longest = runs.reduce((max, r) => Math.max(max, r.length), 0);
+  const fence = '`'.repeat(longest + 1);
   const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${value.replace(/\|/g, '\\|')}${pad}${fence}`;
 }

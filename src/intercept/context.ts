@@ -1,11 +1,13 @@
 /**
  * What the wrapping factories share with the plugin: the current settings
- * (replaced whenever the user changes them) and the translation bundle.
+ * (replaced whenever the user changes them), the translation bundle, and
+ * how to compare two summaries (the plugin's "Compare with…" handler).
  * A renderer reads the settings once, when it is created, so a change
  * applies to newly rendered outputs and never flips an output already shown.
  */
 import { nullTranslator } from '@jupyterlab/translation';
 import type { TranslationBundle } from '@jupyterlab/translation';
+import type { CompareHandler } from '../render';
 import { DEFAULT_SETTINGS } from './settings';
 import type { InterceptSettings } from './settings';
 
@@ -24,4 +26,7 @@ export class InterceptContext {
   settings: InterceptSettings;
 
   readonly trans: TranslationBundle;
+
+  /** Opens a summary's comparison with another; null: views offer no "Compare with…". */
+  compare: CompareHandler | null = null;
 }

@@ -10,8 +10,8 @@
  * output that `summary(print_fn=print)` leaves before its stream is hidden
  * too when the stream shows the summary.
  */
-import { canContinue, mergeSummaries } from '../parse';
-import type { Summary } from '../parse';
+import { canContinue, mergeSummaries, summariesAcross } from '../parse';
+import type { StreamItem, Summary } from '../parse';
 import type { RichPiece } from './pieces';
 
 /** An output area (one cell's outputs). */
@@ -20,6 +20,19 @@ export const AREA_CLASS = 'jp-OutputArea';
 export const AREA_CHILD_CLASS = 'jp-OutputArea-child';
 /** Added to outputs taken into a table's view: they are hidden. */
 export const ABSORBED_CLASS = 'jp-KerasSummary-absorbed';
+
+/** What a stdout stream output offers its area's group (see `RenderedStreamSummary`). */
+export interface StreamPart {
+  /** The output's own text. */
+  text(): string;
+  /** The whole summaries in a text, as this output would show them. */
+  read(text: string): { start: number; end: number }[];
+  /** Show `joined` (its text and the outputs' after it), or its own text (null). */
+  show(joined: string | null): void;
+}
+
+/** The MIME type of stderr streams (JupyterLab's renderers mark their node with it). */
+const STDERR_MIME_TYPE = 'application/vnd.jupyter.stderr';
 
 export interface GroupMember {
   readonly node: HTMLElement;
@@ -32,6 +45,8 @@ export interface GroupMember {
   readonly blank: boolean;
   /** Whether this output shows a summary view (a stream with a summary). */
   readonly showsSummary: boolean;
+  /** A stdout stream whose text may hold part of a summary; absent or null otherwise. */
+  readonly stream?: StreamPart | null;
   /**
    * Called on table members with the members whose pieces make up their
    * summary, in output order (the table member included).
@@ -71,6 +86,16 @@ class AreaGroups {
         this.regroup();
       } catch (error) {
         console.warn('keras-summary: could not group summary outputs.', error);
+        // Every table still shows, on its own.
+        for (const m of this.members) {
+          if (m.piece?.part === 'table') {
+            try {
+              m.setGroup([m]);
+            } catch {
+              // That member falls back to its original renderer itself.
+            }
+          }
+        }
       }
     });
   }
@@ -99,13 +124,13 @@ class AreaGroups {
     const groups = new Map<GroupMember, GroupMember[]>();
     children.forEach((child, i) => {
       const table = pieceAt(i);
-      if (!table?.piece || table.piece.role !== 'table') {
+      if (!table?.piece || table.piece.part !== 'table') {
         return;
       }
       const group = [table];
       const before = pieceAt(i - 1);
       if (
-        before?.piece?.role === 'heading' &&
+        before?.piece?.part === 'heading' &&
         !absorbed.has(children[i - 1]) &&
         canContinue(before.piece.summary, table.piece.summary)
       ) {
@@ -116,7 +141,7 @@ class AreaGroups {
       for (let j = i + 1; j < children.length; j++) {
         const next = pieceAt(j);
         if (
-          next?.piece?.role !== 'totals' ||
+          next?.piece?.part !== 'totals' ||
           !canContinue(merged, next.piece.summary)
         ) {
           break;
@@ -132,16 +157,47 @@ class AreaGroups {
       if (
         pieceAt(i)?.blank &&
         next &&
-        (next.showsSummary || next.piece?.role === 'table')
+        (next.showsSummary || next.piece?.part === 'table')
       ) {
         absorbed.add(child);
       }
     });
+    // A summary printed over several stdout outputs (a stderr line came
+    // between two of its lines): the first shows it whole, the others hide.
+    const joined = new Map<GroupMember, string>();
+    const items = children.map((child, i): StreamItem => {
+      const m = pieceAt(i);
+      if (m?.stream) {
+        return { kind: 'stream', name: 'stdout', text: m.stream.text() };
+      }
+      if (m?.blank) {
+        return { kind: 'blank' };
+      }
+      return !m && child.querySelector(`[data-mime-type="${STDERR_MIME_TYPE}"]`)
+        ? { kind: 'stream', name: 'stderr', text: '' }
+        : { kind: 'other' };
+    });
+    if (items.filter(it => it.kind === 'stream').length > 1) {
+      // The members share their settings: the first one reads for all.
+      const reader = children
+        .map((_, i) => pieceAt(i)?.stream)
+        .find(stream => stream);
+      const read = (text: string) => reader?.read(text) ?? [];
+      for (const span of summariesAcross(items, read)) {
+        joined.set(pieceAt(span.first)!, span.text);
+        for (const j of span.rest) {
+          absorbed.add(children[j]);
+        }
+      }
+    }
+    for (const m of this.members) {
+      m.stream?.show(joined.get(m) ?? null);
+    }
     for (const child of children) {
       child.classList.toggle(ABSORBED_CLASS, absorbed.has(child));
     }
     for (const m of this.members) {
-      if (m.piece?.role === 'table') {
+      if (m.piece?.part === 'table') {
         m.setGroup(groups.get(m) ?? [m]);
       }
     }
@@ -161,19 +217,22 @@ function areaOf(node: HTMLElement): HTMLElement | null {
   return area && area.classList.contains(AREA_CLASS) ? area : null;
 }
 
-/** Join the group of the output area `member` sits in (call when attached). */
-export function joinArea(member: GroupMember): void {
+/**
+ * Join the group of the output area `member` sits in (call when attached).
+ * Returns whether it sits in one: its group is then made in a microtask.
+ */
+export function joinArea(member: GroupMember): boolean {
   const area = areaOf(member.node);
   const current = memberArea.get(member);
   if (current && current.area === area) {
     current.schedule();
-    return;
+    return true;
   }
   if (current) {
     leaveArea(member);
   }
   if (!area) {
-    return;
+    return false;
   }
   let groups = areas.get(area);
   if (!groups) {
@@ -183,6 +242,7 @@ export function joinArea(member: GroupMember): void {
   groups.members.add(member);
   memberArea.set(member, groups);
   groups.schedule();
+  return true;
 }
 
 /** Leave the group (call when detached or disposed). */

@@ -4,9 +4,16 @@
  * are offered to the area's coordinator, which folds them into the table's
  * view and hides them. Every other HTML output goes to the original renderer
  * untouched.
+ *
+ * A table output in an output area waits for the area's grouping (a
+ * microtask after it joins) before it builds its view, so that a summary
+ * whose outputs arrive together (a reopened notebook) is analysed and built
+ * once, with its heading and totals. Outputs arriving later (a live kernel)
+ * change only the view's heading and totals, not its rows.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { withChecks } from '../parse';
+import type { Message } from '@lumino/messaging';
+import { readText, withChecks } from '../parse';
 import { mergeGroup } from './grouping';
 import type { GroupMember } from './grouping';
 import { isBlankRichOutput, readRichPiece } from './pieces';
@@ -29,7 +36,7 @@ export class RenderedHtmlSummary extends SummaryWrapper {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const source = String(model.data[this._options.mimeType] ?? '');
+    const source = readText(model.data[this._options.mimeType]);
     this._model = model;
     this._source = source;
     let piece: RichPiece | null = null;
@@ -46,32 +53,24 @@ export class RenderedHtmlSummary extends SummaryWrapper {
       }
     }
     this._piece = piece;
-    this._syncArea();
-    if (piece?.role === 'table') {
-      try {
-        this._showView();
-        return;
-      } catch (error) {
-        console.warn(
-          'keras-summary: could not show a summary; showing the output as is.',
-          error
-        );
-        this._piece = null;
+    if (piece?.part === 'table') {
+      // Shown when the output is attached: alone, or with its group.
+      this._group = [];
+      this._syncArea();
+      if (this.isAttached && !this._inArea) {
+        this._showGroup([this]);
       }
+      return;
     }
+    this._syncArea();
     await this._showOriginal(model);
   }
 
   setGroup(members: ReadonlyArray<GroupMember>): void {
-    if (this.isDisposed || this._piece?.role !== 'table') {
+    if (this.isDisposed || this._piece?.part !== 'table') {
       return;
     }
-    this._group = [...members];
-    try {
-      this._showView();
-    } catch (error) {
-      console.warn('keras-summary: could not group a summary.', error);
-    }
+    this._showGroup(members);
   }
 
   /** Render this output as the original renderer would into `host`. */
@@ -88,6 +87,14 @@ export class RenderedHtmlSummary extends SummaryWrapper {
     );
   }
 
+  /** Attached outside an output area (a mime document, a test host): the table alone. */
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    if (this._piece?.part === 'table' && !this._inArea && !this.showsSummary) {
+      this._showGroup([this]);
+    }
+  }
+
   protected _disposeContent(): void {
     this._view?.dispose();
     this._original?.dispose();
@@ -99,6 +106,24 @@ export class RenderedHtmlSummary extends SummaryWrapper {
    */
   protected _joinsArea(): boolean {
     return this._piece !== null || this._blank;
+  }
+
+  /** Show the view of `members` (this table output and the pieces around it); the original if that fails. */
+  private _showGroup(members: ReadonlyArray<GroupMember>): void {
+    try {
+      this._group = [...members];
+      this._showView();
+    } catch (error) {
+      console.warn(
+        'keras-summary: could not show a summary; showing the output as is.',
+        error
+      );
+      this._piece = null;
+      this._syncArea();
+      if (this._model) {
+        void this._showOriginal(this._model);
+      }
+    }
   }
 
   private _showView(): void {
@@ -120,13 +145,14 @@ export class RenderedHtmlSummary extends SummaryWrapper {
       }
     };
     if (this._view) {
-      this._view.setOptions(options);
+      this._view.view.update(options);
     } else {
       this._view = new SummaryViewWidget({
         ...options,
         trans: this._context.trans,
         initialView: this._settings.initialView,
-        dimensionLetters: this._settings.dimensionLetters
+        dimensionLetters: this._settings.dimensionLetters,
+        compare: this._context.compare
       });
     }
     this._shownKey = key;

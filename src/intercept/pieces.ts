@@ -7,12 +7,13 @@ import { parseParts, withChecks } from '../parse';
 import type { Summary, SummaryFormat } from '../parse';
 import { hasWholeTable, mayHoldSummary, plainText } from './segments';
 
-export type PieceRole = 'heading' | 'table' | 'totals';
+/** The part of a summary a piece holds: rich sends each in an output of its own. */
+export type PiecePart = 'heading' | 'table' | 'totals';
 
-/** One rich output that holds a piece of a summary and nothing else. */
+/** One rich output that holds one part of a summary and nothing else. */
 export interface RichPiece {
-  role: PieceRole;
-  /** The piece as parsed, without the final checks (pieces get merged first). */
+  part: PiecePart;
+  /** The part as parsed, without the final checks (pieces get merged first). */
   summary: Summary;
   /** Its text, tags and entities removed: what Keras printed. */
   text: string;
@@ -45,21 +46,21 @@ export function readRichPiece(
     return null;
   }
   const { heading, table, totals } = summary.parts;
-  let role: PieceRole;
+  let part: PiecePart;
   if (table) {
     if (!hasWholeTable(summary)) {
       return null;
     }
-    role = 'table';
+    part = 'table';
   } else if (heading && !totals) {
-    role = 'heading';
+    part = 'heading';
   } else if (totals && !heading) {
-    role = 'totals';
+    part = 'totals';
   } else {
     return null;
   }
   // The text of the <pre>: what Keras printed (the newline after </pre> is rich's).
-  return { role, summary, text: plainText(html.trim(), 'html') };
+  return { part, summary, text: plainText(html.trim(), 'html') };
 }
 
 /** rich's output of an empty `console.print`: a `<pre>` with nothing in it. */

@@ -25,7 +25,7 @@ export function mayHoldSummary(text: string): boolean {
 }
 
 /** The longest marker: a marker cut by a chunk boundary is at most this long minus one. */
-const MARKER_SPAN = Math.max(...MARKERS.map(m => m.length));
+const MARKER_SPAN = MARKERS.reduce((max, m) => Math.max(max, m.length), 0);
 
 /**
  * A stream seen chunk by chunk. JupyterLab hands a stream renderer the
@@ -71,8 +71,8 @@ export class StreamMarkers extends GrowingText {
 
 /**
  * Whether a growing stream may have gained a whole table. A table becomes
- * whole only with its closing line (an ASCII table's `=` rule, a box
- * table's `└` border), so while a stream shows no table, a text whose new
+ * whole only with its closing line (an ASCII table's `=` rule, Keras 0.3's
+ * `-` rule, a box table's `└` border), so while a stream shows no table, a text whose new
  * part brings neither character cannot make one appear: the parse is
  * skipped. A summary printed line by line (tf.keras 2) is then parsed a
  * handful of times instead of once per line.
@@ -81,7 +81,12 @@ export class TableCloseWatch extends GrowingText {
   mayClose(text: string): boolean {
     const from = this._newFrom(text);
     this._remember(text);
-    return text.indexOf('=', from) !== -1 || text.indexOf('└', from) !== -1;
+    return (
+      text.indexOf('=', from) !== -1 ||
+      text.indexOf('└', from) !== -1 ||
+      // Keras 0.3 closed its table with a `-` rule.
+      text.indexOf('---', from) !== -1
+    );
   }
 }
 

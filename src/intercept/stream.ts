@@ -10,9 +10,12 @@
  * a table it stays a table.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { readText } from '../parse';
 import type { Summary } from '../parse';
 import type { InterceptContext } from './context';
+import type { StreamPart } from './grouping';
 import {
+  findSummaries,
   hasWholeTable,
   plainText,
   splitText,
@@ -65,22 +68,60 @@ export class RenderedStreamSummary extends SummaryWrapper {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const own = readText(model.data[this._options.mimeType]);
+    const changed = own !== this._own;
+    if (changed) {
+      // A summary joined with the outputs after this one is stale now.
+      this._own = own;
+      this._joined = null;
+    }
+    this._model = model;
     const shown = this.showsSummary;
     try {
-      await this._render(model);
+      this._holdsMarkers =
+        this._settings.enabled && this._markers.mayHoldSummary(own);
+      await this._render(model, this._joined ?? own);
     } finally {
-      if (this.showsSummary !== shown) {
+      // A stream with summary markers stays in its area's group, which
+      // regroups when its text changes (see `stream` below).
+      if (this.showsSummary !== shown || (changed && this._holdsMarkers)) {
         this._syncArea();
       }
     }
   }
 
-  private async _render(model: IRenderMime.IMimeModel): Promise<void> {
-    const source = String(model.data[this._options.mimeType] ?? '');
+  /**
+   * What the area's group needs to join this output's text with the stdout
+   * outputs after it (a summary printed over several, a stderr line
+   * between them): null when its text holds no summary marker.
+   */
+  get stream(): StreamPart | null {
+    return this._holdsMarkers ? this._streamPart : null;
+  }
+
+  private readonly _streamPart: StreamPart = {
+    text: () => this._own,
+    read: text =>
+      findSummaries(text, 'text', this._settings.formats).filter(hasWholeTable),
+    show: (joined: string | null) => {
+      if (joined === this._joined || this.isDisposed) {
+        return;
+      }
+      this._joined = joined;
+      if (this._model) {
+        void this.renderModel(this._model);
+      }
+    }
+  };
+
+  private async _render(
+    model: IRenderMime.IMimeModel,
+    source: string
+  ): Promise<void> {
     let segments: Segment[] | null = null;
     if (
       this._settings.enabled &&
-      this._markers.mayHoldSummary(source) &&
+      (this._holdsMarkers || this._joined !== null) &&
       // Until a table shows, only a closing line can make one whole.
       (this._shownAt.size > 0 || this._closers.mayClose(source))
     ) {
@@ -126,7 +167,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
    * empty rich output `print_fn=print` leaves before it can be hidden.
    */
   protected _joinsArea(): boolean {
-    return this.showsSummary;
+    return this.showsSummary || this._holdsMarkers;
   }
 
   /** Whether a summary shows as a table: whole, or already shown as one. */
@@ -181,7 +222,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
           child = old;
           if (old.source !== slice) {
             old.source = slice;
-            old.widget.setOptions({
+            old.widget.view.update({
               summary: segment.summary,
               originalText: plainText(slice, 'text'),
               renderOriginal: host =>
@@ -223,7 +264,8 @@ export class RenderedStreamSummary extends SummaryWrapper {
       renderOriginal: host => this._originals.renderInto(host, original()),
       trans: this._context.trans,
       initialView: this._settings.initialView,
-      dimensionLetters: this._settings.dimensionLetters
+      dimensionLetters: this._settings.dimensionLetters,
+      compare: this._context.compare
     });
   }
 
@@ -240,6 +282,11 @@ export class RenderedStreamSummary extends SummaryWrapper {
     this._children = [];
   }
 
+  /** This output's own text, and the text it shows joined with later outputs. */
+  private _own = '';
+  private _joined: string | null = null;
+  private _holdsMarkers = false;
+  private _model: IRenderMime.IMimeModel | null = null;
   private readonly _parser = new StreamParser();
   /** The cheap check before parsing, scanning only what a chunk added. */
   private readonly _markers = new StreamMarkers();

@@ -1,27 +1,30 @@
 /**
  * A Lumino widget owning one SummaryView, so that the wrappers can hold
- * views and original renderers side by side in one PanelLayout.
+ * views and original renderers side by side in one PanelLayout. It keeps
+ * nothing of its own: what it shows is the view's.
  */
 import { Widget } from '@lumino/widgets';
-import { SummaryView } from './view';
-import type { SummaryViewOptions } from './view';
+import { SummaryView } from '../render';
+import type { SummaryViewOptions } from '../render';
+import type { Summary } from '../parse';
 
 export class SummaryViewWidget extends Widget {
   constructor(options: SummaryViewOptions) {
     const view = new SummaryView(options);
     super({ node: view.node });
-    this._view = view;
-    this._options = { ...options };
+    this.view = view;
   }
 
-  /** The options the view shows now. */
-  get options(): Readonly<SummaryViewOptions> {
-    return this._options;
+  readonly view: SummaryView;
+
+  /** The summary shown. */
+  get summary(): Summary {
+    return this.view.summary;
   }
 
-  setOptions(options: Partial<SummaryViewOptions>): void {
-    this._options = { ...this._options, ...options };
-    this._view.update(options);
+  /** The text "Copy original text" copies. */
+  get originalText(): string {
+    return this.view.originalText;
   }
 
   dispose(): void {
@@ -29,9 +32,6 @@ export class SummaryViewWidget extends Widget {
       return;
     }
     super.dispose();
-    this._view.dispose();
+    this.view.dispose();
   }
-
-  private readonly _view: SummaryView;
-  private _options: SummaryViewOptions;
 }

@@ -68,6 +68,7 @@ export abstract class SummaryWrapper
 
   protected onBeforeDetach(msg: Message): void {
     leaveArea(this);
+    this._inArea = false;
     super.onBeforeDetach(msg);
   }
 
@@ -80,9 +81,10 @@ export abstract class SummaryWrapper
   /** Join or leave the output area's group, as `_joinsArea` says. */
   protected _syncArea(): void {
     if (this.isAttached && this._joinsArea()) {
-      joinArea(this);
+      this._inArea = joinArea(this);
     } else {
       leaveArea(this);
+      this._inArea = false;
     }
   }
 
@@ -103,4 +105,6 @@ export abstract class SummaryWrapper
   protected readonly _context: InterceptContext;
   protected readonly _settings: InterceptSettings;
   protected readonly _originals: OriginalRenderers;
+  /** Whether this output is in an output area's group (which then calls `setGroup`). */
+  protected _inArea = false;
 }

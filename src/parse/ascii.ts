@@ -36,9 +36,20 @@ const TITLES: { title: string; kind: ColumnKind }[] = [
   { title: 'Trainable', kind: 'trainable' }
 ];
 
+/** Layer classes Keras 2 introduced (Keras 1 named them Convolution*, Merge, …). */
+const KERAS2_CLASSES =
+  /^(Conv[123]D|Conv[23]DTranspose|SeparableConv[12]D|Concatenate|Add|Subtract|Multiply|Average|Maximum|Minimum|Dot)$/;
+
+/** The first column's title in Keras 0.3 (`model_summary`). */
+const KERAS0_TITLE = 'Layer (name)';
+
 /** Whether a line is the header of an ASCII summary table. */
 export function isAsciiHeader(text: string): boolean {
-  const layer = text.indexOf('Layer (type)');
+  let layer = text.indexOf('Layer (type)');
+  if (layer === -1) {
+    // Keras 0.3 printed `Type (name)` rows under a `Layer (name)` header.
+    layer = text.indexOf(KERAS0_TITLE);
+  }
   if (layer === -1 || layer > 4) {
     return false;
   }
@@ -55,8 +66,13 @@ function frameDepth(text: string): number {
   return depth;
 }
 
-/** The line with its frame of `depth` bars removed (columns keep their positions). */
-function unframe(text: string, depth: number): string {
+/**
+ * The line with its frame of `depth` bars removed, its columns at the
+ * header's positions. tf.keras 2.13 and later keep a framed row's columns
+ * there (the bars become spaces); 2.7 to 2.12 start every column after the
+ * first `depth` characters early, so the columns are moved back.
+ */
+function unframe(text: string, depth: number, starts: number[]): string {
   let end = trimEnd(text).length;
   let closing = 0;
   while (closing < depth && end > depth && text[end - 1] === '|') {
@@ -64,7 +80,37 @@ function unframe(text: string, depth: number): string {
     closing++;
   }
   // Keep positions: the frame's bars become spaces.
-  return ' '.repeat(depth) + text.slice(depth, end);
+  const inner = ' '.repeat(depth) + text.slice(depth, end);
+  if (starts.length < 2 || !isShifted(inner, depth, starts)) {
+    return inner;
+  }
+  const at = starts[1] - depth;
+  return inner.slice(0, at) + ' '.repeat(depth) + inner.slice(at);
+}
+
+/**
+ * Whether a framed line's columns start `depth` characters before the
+ * header's. Where they are in place, the two characters before a column
+ * are always padding (three before the third column on), so text starting
+ * just there, after a space, says the columns moved. Deeper than three
+ * levels the two cannot be told apart: they are taken as in place.
+ */
+function isShifted(inner: string, depth: number, starts: number[]): boolean {
+  if (depth > 3) {
+    return false;
+  }
+  for (let k = depth === 3 ? 2 : 1; k < starts.length; k++) {
+    const at = starts[k] - depth;
+    if (
+      at > 0 &&
+      at < inner.length &&
+      inner.charCodeAt(at) !== 0x20 &&
+      inner.charCodeAt(at - 1) === 0x20
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function isSeparator(inner: string): boolean {
@@ -73,7 +119,8 @@ function isSeparator(inner: string): boolean {
 
 /**
  * Read an ASCII table whose header is `lines[header]`. Returns null when the
- * `=` rule under the header is missing.
+ * `=` rule under the header is missing. Keras 0.3 drew `-` rules: under the
+ * header, and after the last row (its rows have no separators).
  */
 export function readAsciiTable(
   lines: Lines,
@@ -81,7 +128,9 @@ export function readAsciiTable(
   mayBeCut = true
 ): TablePart | null {
   const head = lines.text(header);
-  if (header + 1 >= lines.length || !isRule(lines.text(header + 1), '=')) {
+  const keras0 = !head.includes('Layer (type)');
+  const closing = keras0 ? '-' : '=';
+  if (header + 1 >= lines.length || !isRule(lines.text(header + 1), closing)) {
     return null;
   }
   const found = TITLES.map(t => ({ ...t, at: head.indexOf(t.title) }))
@@ -93,8 +142,7 @@ export function readAsciiTable(
     ...found.map(t => ({ title: t.title, kind: t.kind }))
   ];
   const ruleLength = lines.text(header + 1).trim().length;
-  const firstLine =
-    header > 0 && isRule(lines.text(header - 1), '_') ? header - 1 : header;
+  const firstLine = tableStart(lines, header, keras0);
 
   const layers: LayerRow[] = [];
   // The current row's lines (a line's index when it has no frame, else the
@@ -143,7 +191,8 @@ export function readAsciiTable(
       source.charCodeAt(start) !== 0x7c /* | */ &&
       first !== 0x3d /* = */ &&
       first !== 0x5f /* _ */ &&
-      first !== 0xaf /* ¯ */
+      first !== 0xaf /* ¯ */ &&
+      !(keras0 && first === 0x2d) /* - */
     ) {
       // Not a rule, no frame: a row's line, unless other output starts.
       if (
@@ -157,6 +206,10 @@ export function readAsciiTable(
         groupDepth = 0;
       }
       group[groupCount++] = i;
+      if (keras0) {
+        // One line per row, no separators between them.
+        flush(i);
+      }
       continue;
     }
     const text = lines.text(i);
@@ -165,12 +218,12 @@ export function readAsciiTable(
       flush(i - 1);
       continue;
     }
-    if (isRule(text, '=')) {
+    if (isRule(text, closing)) {
       flush(i - 1);
-      return finish(columns, layers, firstLine, i, ruleLength);
+      return finish(columns, layers, firstLine, i, ruleLength, keras0);
     }
     const depth = frameDepth(text);
-    const inner = depth === 0 ? text : unframe(text, depth);
+    const inner = depth === 0 ? text : unframe(text, depth, starts);
     if (isSeparator(inner)) {
       flush(i - 1);
       continue;
@@ -183,9 +236,12 @@ export function readAsciiTable(
       groupDepth = depth;
     }
     group[groupCount++] = depth === 0 ? i : inner;
+    if (keras0) {
+      flush(i);
+    }
   }
   flush(i - 1);
-  const table = finish(columns, layers, firstLine, i - 1, ruleLength);
+  const table = finish(columns, layers, firstLine, i - 1, ruleLength, keras0);
   table.warnings.push(
     'The table ends before its closing "=" rule: it may be incomplete.'
   );
@@ -276,6 +332,27 @@ function rowFrom(
 }
 
 /**
+ * The first line of the table: the `_` rule above the header; for Keras 0.3
+ * the `-` rule above it, and a Sequential model's `Initial input shape:`
+ * line between two more rules above that.
+ */
+function tableStart(lines: Lines, header: number, keras0: boolean): number {
+  const rule = keras0 ? '-' : '_';
+  if (header === 0 || !isRule(lines.text(header - 1), rule)) {
+    return header;
+  }
+  if (
+    keras0 &&
+    header >= 3 &&
+    lines.text(header - 2).startsWith('Initial input shape:') &&
+    isRule(lines.text(header - 3), rule)
+  ) {
+    return header - 3;
+  }
+  return header - 1;
+}
+
+/**
  * Join column `k` of a row's lines. tf.keras cuts long text at the column
  * width (a name, or a shape after `),`), so fragments are concatenated as
  * printed; Keras 1/2 put one `Connected to` reference per line, so those get
@@ -353,12 +430,35 @@ function finish(
   layers: LayerRow[],
   firstLine: number,
   lastLine: number,
-  ruleLength: number
+  ruleLength: number,
+  keras0: boolean
 ): TablePart {
+  if (keras0) {
+    // `Dense (dense)`: the class first, the name in parentheses. Read as the
+    // earliest ASCII printers, with Keras 1 (no heading, no Connected to).
+    for (const layer of layers) {
+      const type = layer.type;
+      layer.type = layer.name;
+      layer.name = type;
+    }
+    return {
+      format: 'keras1',
+      columns,
+      layers,
+      firstLine,
+      lastLine,
+      warnings: cutWarnings(layers)
+    };
+  }
   // Keras 1 always printed `Connected to`, with 100-character rules and no
-  // `Model:` heading (the scanner checks the heading).
+  // `Model:` heading (the scanner checks the heading). Keras 2.0.0-2.0.8
+  // printed functional models the same way: their layer classes tell them
+  // apart (Keras 1 had `Convolution2D` and `Merge` where Keras 2 has
+  // `Conv2D` and `Concatenate`).
   const keras1 =
-    columns.some(c => c.kind === 'connected') && ruleLength === 100;
+    columns.some(c => c.kind === 'connected') &&
+    ruleLength === 100 &&
+    !layers.some(l => KERAS2_CLASSES.test(l.type));
   return {
     format: keras1 ? 'keras1' : 'keras2',
     columns,

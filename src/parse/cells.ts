@@ -37,6 +37,14 @@ export function readLayerCell(cell: string): LayerCell {
   text = text.trim();
   const n = text.length;
   const open = text.lastIndexOf('(');
+  if (open > 0 && open === n - 1) {
+    // Cut just after the parenthesis (old ASCII printers): the type is lost.
+    let end = open;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) {
+      end--;
+    }
+    return { name: text.slice(0, end), type: '', depth, cutSilently: true };
+  }
   if (open > 0 || (open === 0 && n > 1)) {
     // Cut out in place: one string for the type, one for the name.
     const closed = text.charCodeAt(n - 1) === 0x29; /* ) */

@@ -3,6 +3,8 @@ export * from './types';
 export { parseText, parseParts, withChecks } from './parse';
 export type { ParseOptions } from './parse';
 export { canContinue, mergeSummaries } from './group';
+export { joinStreams, placeInRun, spanInRun, summariesAcross } from './streams';
+export type { JoinedStream, StreamItem, StreamSummarySpan } from './streams';
 export { normalize, looksLikeHtml } from './normalize';
 export type { InputKind } from './normalize';
 export { parseShape } from './shape';
@@ -11,9 +13,10 @@ export {
   parseNotebook,
   parseNotebookJson,
   outputText,
+  readText,
   NotebookError
 } from './notebook';
-export type { NotebookSummary, OutputPlace } from './notebook';
+export type { NotebookOptions, NotebookSummary, OutputPlace } from './notebook';
 export { readPayload, payloadVersion } from './payload';
 export type { PayloadReading } from './payload';
 export * from './payload-types';

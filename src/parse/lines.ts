@@ -194,3 +194,26 @@ export function isSpace(c: number): boolean {
     c === 0x205f
   );
 }
+
+/**
+ * The index of the last of the ascending `starts` (the first `count` of
+ * them) at or before `offset`, 0 when none is: which line, run or joined
+ * text holds an offset.
+ */
+export function lastAtOrBefore(
+  starts: ArrayLike<number>,
+  offset: number,
+  count = starts.length
+): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

@@ -4,6 +4,7 @@
  * scan, keeping a map back to the original offsets so that a summary's span
  * can be cut out of the original text exactly.
  */
+import { lastAtOrBefore } from './lines';
 
 /** Plain text plus, for each of its characters, where it came from. */
 export interface NormalizedText {
@@ -71,18 +72,7 @@ export class OffsetMap {
 
   /** The run holding text unit `i` (the last one starting at or before it). */
   private runAt(i: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= i) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, i, this.count);
   }
 
   private add(at: number, from: number, to: number): void {
@@ -342,12 +332,17 @@ function decodeHtml(input: string): NormalizedText {
   // Next occurrences of the characters that may start something to drop or
   // decode, found with indexOf (native) rather than a loop over every
   // character: rich's HTML is mostly text between tags.
-  const next = new Finder(input, ['<', '&', '\x1b', '\r']);
+  const next = new Finder(input, ['<', '&', '\x1b', '\r', '\0']);
   let i = next.from(0);
   while (i !== -1) {
     const c = input.charCodeAt(i);
     let after = -1;
-    if (c === 0x3c /* < */ && startsTag(input, i)) {
+    if (c === 0) {
+      // A browser drops NUL from the text of a page's body: so do we, or
+      // the text we read would hold a character no one sees.
+      b.copy(run, i);
+      after = i + 1;
+    } else if (c === 0x3c /* < */ && startsTag(input, i)) {
       if (close !== -1 && close <= i) {
         close = input.indexOf('>', i + 1);
       }

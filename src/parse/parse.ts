@@ -6,6 +6,7 @@
 import { isAsciiHeader, readAsciiTable } from './ascii';
 import { CUT_MARK } from './cells';
 import { canContinue, mergeSummaries } from './group';
+import { blockEnd, DedentedBlock, indentedHeader } from './indent';
 import { isBlank, isRule, Lines, splitLines } from './lines';
 import {
   InputKind,
@@ -79,6 +80,20 @@ export function parseParts(
       );
       continue;
     }
+    // An ASCII table quoted with an indent (at its `_` rule or its header).
+    const header = isRule(text, '_') ? i + 1 : i;
+    const indent =
+      header < lines.length && text.length > 0
+        ? indentedHeader(lines, header)
+        : 0;
+    if (indent > 0) {
+      const last = blockEnd(lines, i, indent);
+      for (const part of readIndented(norm, lines, i, last, indent)) {
+        add(part);
+      }
+      i = last;
+      continue;
+    }
     if (isKeras3Top(text)) {
       const table = readKeras3Table(lines, i, mayBeCut);
       if (table) {
@@ -97,7 +112,7 @@ export function parseParts(
       }
     }
     if (
-      isRule(text, '_') &&
+      (isRule(text, '_') || isRule(text, '-')) &&
       i + 1 < lines.length &&
       isAsciiHeader(lines.text(i + 1))
     ) {
@@ -120,9 +135,10 @@ export function parseParts(
       !interrupted &&
       s.parts.totals &&
       s.format !== 'keras3' &&
-      isRule(text, '_')
+      (isRule(text, '_') || isRule(text, '-'))
     ) {
-      // Keras 1/2 close a summary with a `_` rule under the totals.
+      // Keras 1/2 close a summary with a `_` rule under the totals (Keras
+      // 0.3 with a `-` rule).
       const [, end] = originalSpan(norm, lines.start(i), lines.next(i));
       s.end = end;
       continue;
@@ -133,6 +149,30 @@ export function parseParts(
     found.push(current);
   }
   return found;
+}
+
+/**
+ * The summaries of lines `[first, last]`, read without their indent, with
+ * their spans (and their rows') in the input's offsets.
+ */
+function readIndented(
+  norm: NormalizedText,
+  lines: Lines,
+  first: number,
+  last: number,
+  indent: number
+): Summary[] {
+  const block = new DedentedBlock(lines, first, last, indent);
+  const span = (start: number, end: number) =>
+    originalSpan(norm, block.start(start), block.end(end));
+  const parts = parseParts(block.text, { kind: 'text' });
+  for (const part of parts) {
+    [part.start, part.end] = span(part.start, part.end);
+    for (const layer of part.layers) {
+      [layer.start, layer.end] = span(layer.start, layer.end);
+    }
+  }
+  return parts;
 }
 
 function partSummary(

@@ -7,7 +7,12 @@ import type { Totals } from './types';
 
 /** `Model: "sequential"` → `sequential`. Returns null for any other line. */
 export function readHeading(line: string): string | null {
-  const t = line.trim();
+  let t = line.trim();
+  if (t.startsWith('INFO:absl:')) {
+    // Keras 3 with interactive logging off logs the summary as one absl
+    // message: Python's logging puts its prefix before the first line.
+    t = t.slice(10);
+  }
   if (!t.startsWith('Model: ')) {
     return null;
   }

@@ -24,6 +24,7 @@ import {
 import type {
   ColumnKind,
   Dim,
+  ExactAxis,
   LayerRow,
   Summary,
   TensorShape,
@@ -283,7 +284,50 @@ function buildRow(
     cut: [],
     start: printed?.start ?? 0,
     end: printed?.end ?? end,
+    ...(multiple ? {} : exactAxesOf(payload, row)),
     kernel: row
+  };
+}
+
+/**
+ * The kernel's exact source and size of every axis of the row's printed
+ * tensors (`dims`: the perturbation of each open input axis in the live
+ * graph). Nothing when the kernel did not work them out.
+ */
+function exactAxesOf(
+  payload: Payload,
+  row: PayloadRow
+): { exactAxes?: (ExactAxis | null)[][] } {
+  const dims = payload.dims;
+  if (dims?.status !== 'ok' || !dims.axes || !row.outputs) {
+    return {};
+  }
+  const sizes = new Map((dims.sizes ?? []).map(s => [s.id, s]));
+  const sources = new Map((dims.sources ?? []).map(s => [s.id, s]));
+  const sourceOf = (sizeId: string): ExactAxis['source'] => {
+    const ids = sizes.get(sizeId)?.sources ?? [];
+    if (ids.includes('batch')) {
+      return 'batch';
+    }
+    const first = ids.length > 0 ? sources.get(ids[0]) : undefined;
+    if (!first || first.kind !== 'input' || !isInt(first.axis)) {
+      return null;
+    }
+    const input =
+      first.input ??
+      payload.model.inputs[first.input_index ?? -1]?.name ??
+      `input ${first.input_index ?? '?'}`;
+    return { input, axis: first.axis };
+  };
+  return {
+    exactAxes: row.outputs.map(t =>
+      (payload.tensors[t]?.shape ?? []).map((_, axis) => {
+        const id = dims.axes?.[String(t)]?.[axis];
+        return typeof id === 'string'
+          ? { source: sourceOf(id), size: id }
+          : null;
+      })
+    )
   };
 }
 

@@ -2,17 +2,24 @@
  * Read the Output Shape cell: `(None, 784)`, Keras 3's `(None)` for one axis,
  * tf.keras' `[(None, 28, 28)]` for InputLayer, lists and tuples of several
  * tensors, dicts (`{a: (None, 3)}`, quoted in Keras 2), `?` and `multiple`.
+ * Also a shape cut at the column's edge without a closing bracket, as Keras
+ * 1 and Keras 2 before 2.7 printed it (`(None, None, None, 3` for
+ * `(None, None, None, 32)`), or cut with Keras 3's `…`: the dimensions
+ * before the cut are read, and the result says where it was cut.
  *
  * A small recursive-descent reader over a token list: linear in the input,
  * no regular expressions that could backtrack.
  */
-import type { Dim, ShapeKind, TensorShape } from './types';
+import { CUT_MARK } from './cells';
+import type { Dim, ShapeCut, ShapeKind, TensorShape } from './types';
 
 export interface ParsedShape {
   kind: ShapeKind;
   tensors: TensorShape[];
   /** Dict keys, aligned with `tensors`, when the cell is a dict of tensors. */
   keys?: string[];
+  /** Set when the text was cut before its end (see `ShapeCut`). */
+  cut?: ShapeCut;
 }
 
 type Node =
@@ -41,9 +48,14 @@ export function parseShape(cell: string): ParsedShape {
   }
   const reader = new Reader(text);
   const node = reader.value(0);
-  if (!node || !reader.atEnd()) {
-    return { kind: 'unknown', tensors: [] };
+  if (node && reader.atEnd()) {
+    return fromNode(node, null);
   }
+  return cutShape(text);
+}
+
+/** The shape of a parsed structure, or unknown when it is not one. */
+function fromNode(node: Node, cut: ShapeCut | null): ParsedShape {
   const tensors: TensorShape[] = [];
   const keys: string[] = [];
   if (!collect(node, tensors, keys, '')) {
@@ -53,7 +65,40 @@ export function parseShape(cell: string): ParsedShape {
   if (node.t === 'dict') {
     result.keys = keys;
   }
+  if (cut) {
+    // A tensor opened just before the cut (`[(None, 3), (`) stays, with no
+    // dimension: it exists, nothing more is known. Nothing but that is no shape.
+    if (tensors.every(t => t.length === 0)) {
+      return { kind: 'unknown', tensors: [] };
+    }
+    result.cut = {
+      tensor: tensors.length - 1,
+      lastDimPartial: cut.lastDimPartial
+    };
+  }
   return result;
+}
+
+/**
+ * A shape whose text stops inside its brackets: `(None, None, None, 3`,
+ * `[(None, 28, 28, 1), (`, `(None, 224, 22…`. Read up to the cut; anything
+ * that is not a shape before it makes the cell unknown, as before.
+ */
+function cutShape(text: string): ParsedShape {
+  let body = text;
+  if (body.endsWith(CUT_MARK)) {
+    body = body.slice(0, -CUT_MARK.length).trimEnd();
+  }
+  const c = body.charCodeAt(0);
+  if (c !== 0x28 && c !== 0x5b && c !== 0x7b /* ( [ { */) {
+    return { kind: 'unknown', tensors: [] };
+  }
+  const reader = new Reader(body, true);
+  const node = reader.value(0);
+  if (!node || !reader.reachedCut) {
+    return { kind: 'unknown', tensors: [] };
+  }
+  return fromNode(node, { tensor: 0, lastDimPartial: reader.partialDim });
 }
 
 /**
@@ -155,7 +200,28 @@ function collect(
 
 class Reader {
   private i = 0;
-  constructor(private readonly s: string) {}
+  /**
+   * `cut`: the text may stop anywhere (a cell cut at the column's edge);
+   * open brackets at its end are taken as closed there.
+   */
+  constructor(
+    private readonly s: string,
+    private readonly cut = false
+  ) {}
+
+  /** The text ended inside a structure (only when reading a cut text). */
+  reachedCut = false;
+  /** The text ended inside a number: its last digits may be lost. */
+  partialDim = false;
+
+  /** At the end of a cut text: note it, so that callers close what is open. */
+  private atCut(): boolean {
+    if (this.cut && this.i >= this.s.length) {
+      this.reachedCut = true;
+      return true;
+    }
+    return false;
+  }
 
   atEnd(): boolean {
     this.space();
@@ -178,6 +244,9 @@ class Reader {
       return null;
     }
     this.space();
+    if (this.atCut()) {
+      return null;
+    }
     const c = this.s[this.i];
     if (c === '(' || c === '[') {
       return this.sequence(c === '(' ? ')' : ']', depth);
@@ -192,6 +261,12 @@ class Reader {
     const s = this.s;
     if (s.startsWith('None', this.i)) {
       this.i += 4;
+      return { t: 'dim', v: null };
+    }
+    if (this.cut && this.i < s.length && 'None'.startsWith(s.slice(this.i))) {
+      // `N`, `No`, `Non` at the cut: only `None` starts so.
+      this.i = s.length;
+      this.reachedCut = true;
       return { t: 'dim', v: null };
     }
     if (s[this.i] === '?') {
@@ -209,6 +284,9 @@ class Reader {
     if (this.i === start) {
       return null;
     }
+    if (this.atCut()) {
+      this.partialDim = true;
+    }
     return { t: 'dim', v: Number(s.slice(start, this.i)) };
   }
 
@@ -216,6 +294,9 @@ class Reader {
     this.i++; // opening bracket
     const items: Node[] = [];
     this.space();
+    if (this.atCut()) {
+      return { t: 'seq', items };
+    }
     if (this.s[this.i] === close) {
       this.i++;
       return { t: 'seq', items };
@@ -223,14 +304,25 @@ class Reader {
     for (;;) {
       const item = this.value(depth + 1);
       if (!item) {
-        return null;
+        return this.reachedCut ? { t: 'seq', items } : null;
       }
       items.push(item);
       this.space();
+      if (this.reachedCut || this.atCut()) {
+        return { t: 'seq', items };
+      }
       const c = this.s[this.i];
       if (c === ',') {
         this.i++;
         this.space();
+        if (this.atCut()) {
+          // In a list of tensors, a comma says one more follows: it is there,
+          // with no dimension shown (`[(None, 28, 28, 4), `).
+          if (item.t !== 'dim') {
+            items.push({ t: 'seq', items: [] });
+          }
+          return { t: 'seq', items };
+        }
         // Python's one-element tuple: `(None,)`.
         if (this.s[this.i] === close) {
           this.i++;
@@ -256,8 +348,17 @@ class Reader {
     }
     for (;;) {
       this.space();
+      if (this.atCut()) {
+        return { t: 'dict', entries };
+      }
       const colon = this.s.indexOf(':', this.i);
       if (colon === -1) {
+        // A key cut before its colon: the entries before it are whole.
+        if (this.cut) {
+          this.i = this.s.length;
+          this.reachedCut = true;
+          return { t: 'dict', entries };
+        }
         return null;
       }
       const key = this.s
@@ -267,10 +368,13 @@ class Reader {
       this.i = colon + 1;
       const value = this.value(depth + 1);
       if (!value) {
-        return null;
+        return this.reachedCut ? { t: 'dict', entries } : null;
       }
       entries.push({ key, value });
       this.space();
+      if (this.reachedCut || this.atCut()) {
+        return { t: 'dict', entries };
+      }
       const c = this.s[this.i];
       if (c === ',') {
         this.i++;

@@ -14,6 +14,7 @@ import type {
   ColumnKind,
   CutCell,
   LayerRow,
+  ShapeCut,
   ShapeKind,
   SummaryFormat,
   TensorShape
@@ -79,6 +80,7 @@ export function buildRow(
   let shapeKind: ShapeKind = 'unknown';
   let tensors: TensorShape[] | null = null;
   let tensorKeys: string[] | undefined;
+  let shapeCut: ShapeCut | undefined;
   let params: number | null = null;
   let paramsText = '';
   let unbuilt = false;
@@ -110,6 +112,13 @@ export function buildRow(
         tensors = shape.tensors;
         if (shape.keys) {
           tensorKeys = shape.keys;
+        }
+        if (shape.cut) {
+          shapeCut = shape.cut;
+          // A cut with `…` is already listed; a silent cut is listed here.
+          if (!(mayBeCut && text.includes(CUT_MARK))) {
+            cut = withCut(cut, { column: 'shape', text: outputShape });
+          }
         }
         break;
       }
@@ -148,6 +157,9 @@ export function buildRow(
   };
   if (tensorKeys) {
     row.tensorKeys = tensorKeys;
+  }
+  if (shapeCut) {
+    row.shapeCut = shapeCut;
   }
   return row;
 }

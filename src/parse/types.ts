@@ -39,11 +39,42 @@ export type ShapeKind =
 export type ColumnKind =
   'layer' | 'shape' | 'params' | 'connected' | 'trainable';
 
-/** A cell that Keras cut short with `…` (Keras 3) because it did not fit. */
+/**
+ * A cell that Keras cut short because it did not fit: with `…` (Keras 3), or
+ * silently at the column's edge (Keras 1, Keras 2 before 2.7).
+ */
 export interface CutCell {
   column: ColumnKind;
-  /** The text as printed, ending in `…`. */
+  /** The text as printed (ending in `…` when Keras 3 cut it). */
   text: string;
+}
+
+/**
+ * What the kernel knows exactly about one axis of an output tensor (never
+ * read from text): the summary built from the companion's payload carries
+ * these, and the analysis uses them instead of its inference.
+ */
+export interface ExactAxis {
+  /** The model input axis the axis derives from, `batch`, or null when it derives from none. */
+  source: 'batch' | { input: string; axis: number } | null;
+  /** Shared by exactly the axes that always have the same size (e.g. `img.1`, `img.1/2`). */
+  size: string;
+}
+
+/**
+ * Where an Output Shape cell was cut. The tensors before `tensor` are whole;
+ * `tensor` holds the dimensions printed before the cut (more may have
+ * followed); any tensors after it were not printed at all.
+ */
+export interface ShapeCut {
+  /** Index in `tensors` of the tensor the cut went through (the last one). */
+  tensor: number;
+  /**
+   * The cut went through that tensor's last number: its digits are the
+   * first ones of the real size (`3` printed for `32`), so its value is
+   * not known, only its axis.
+   */
+  lastDimPartial: boolean;
 }
 
 /** One row of the table: one layer (or a nested layer when expanded). */
@@ -61,6 +92,8 @@ export interface LayerRow {
   tensors: TensorShape[];
   /** Keys when the output is a dict of tensors (`{'a': (None, 3)}`), aligned with `tensors`. */
   tensorKeys?: string[];
+  /** Set when the Output Shape cell was cut short (also listed in `cut`). */
+  shapeCut?: ShapeCut;
   /** Parameter count, or null when not printed as a number. */
   params: number | null;
   /** The Param # cell as printed (e.g. `100,480`, `0 (unbuilt)`). */
@@ -78,6 +111,11 @@ export interface LayerRow {
   /** Character span of this row's lines in the original input. */
   start: number;
   end: number;
+  /**
+   * Exact facts per output tensor and axis (null where unknown), when the
+   * summary comes from the kernel's payload; absent for parsed text.
+   */
+  exactAxes?: (ExactAxis | null)[][];
   /**
    * The kernel's facts about this row (every call, weights, config), for a
    * summary read from the companion's payload; absent for parsed text.

@@ -19,8 +19,12 @@
  * built as. `fit` keeps the widest cell of every column.
  */
 
-import { FLAT } from './filter';
-import { nameIndent } from './table';
+import { nameIndent } from './dom';
+
+/** Above this many rows, the table is laid out in blocks. */
+export const BLOCK_THRESHOLD = 200;
+/** Rows per block. */
+export const BLOCK_ROWS = 20;
 
 const ROW = 'jp-KerasSummary-row';
 const BLOCKS = 'jp-KerasSummary-blocks';
@@ -154,8 +158,13 @@ export class RowBody {
    * @param blockRows rows per block, or 0 for one `<tbody>` with the
    *   browser's table layout.
    */
-  constructor(table: HTMLTableElement, blockRows: number) {
+  constructor(
+    table: HTMLTableElement,
+    blockRows: number,
+    depthOf: (row: HTMLTableRowElement) => number = () => 0
+  ) {
     this.table = table;
+    this._depthOf = depthOf;
     this.blockRows = blockRows > 0 ? Math.floor(blockRows) : 0;
     if (this.blockRows) {
       table.classList.add(BLOCKS);
@@ -196,7 +205,10 @@ export class RowBody {
   children(): Element[] {
     const all: Element[] = [];
     for (const block of this._blocks) {
-      all.push(...Array.from(block.children));
+      for (let node = block.firstElementChild; node;) {
+        all.push(node);
+        node = node.nextElementSibling;
+      }
     }
     return all;
   }
@@ -242,13 +254,13 @@ export class RowBody {
 
   /**
    * Widen the columns to the widest cell of `rows` (with `reset`, fit them
-   * to `rows` alone). Does nothing for a table laid out by the browser.
+   * to `rows` alone; `flat`: rows are listed flat, without indents). Does
+   * nothing for a table laid out by the browser.
    */
-  fit(rows: Iterable<HTMLTableRowElement>, reset = false): void {
+  fit(rows: Iterable<HTMLTableRowElement>, reset = false, flat = false): void {
     if (!this.blockRows) {
       return;
     }
-    const flat = this.table.classList.contains(FLAT);
     if (reset || this._widths.length === 0) {
       const head = this.table.tHead?.rows[0];
       this._widths = head
@@ -258,7 +270,7 @@ export class RowBody {
     const widths = this._widths;
     for (const row of rows) {
       const cells = row.cells;
-      const depth = Number(row.getAttribute('data-depth')) || 0;
+      const depth = this._depthOf(row);
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k];
         const w = cellWidth(
@@ -288,6 +300,7 @@ export class RowBody {
     return block;
   }
 
+  private readonly _depthOf: (row: HTMLTableRowElement) => number;
   private _blocks: HTMLTableSectionElement[] = [];
   /** Rows in the last block. */
   private _count = 0;

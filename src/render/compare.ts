@@ -5,9 +5,9 @@
  * differ. Plain functions from data to DOM; the plugin puts the node in a
  * main-area widget.
  *
- * The view's "Compare with…" button calls the handler the plugin registers
- * here (render must not know about JupyterLab's shell or notebooks); with no
- * handler, the button is not shown.
+ * The view's "Compare with…" button calls the handler the plugin gives it
+ * (`SummaryViewOptions.compare`: render must not know about JupyterLab's
+ * shell or notebooks); with no handler, the button is not shown.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { compareSummaries } from '../analyze/compare';
@@ -19,22 +19,11 @@ import type {
   LayerField,
   TotalsField
 } from '../analyze/compare';
-import type { LayerRow, Summary } from '../parse/types';
+import { formatCount } from '../analyze';
+import type { LayerRow, Summary } from '../parse';
 import { button, h } from './dom';
-import { formatCount } from '../analyze/format';
 
-/** Opens the comparison for `summary`; `origin` is the output node it was asked from. */
-export type CompareHandler = (summary: Summary, origin: HTMLElement) => void;
-
-let handler: CompareHandler | null = null;
-
-export function setCompareHandler(next: CompareHandler | null): void {
-  handler = next;
-}
-
-export function compareHandler(): CompareHandler | null {
-  return handler;
-}
+export type { CompareHandler } from './types';
 
 /** `+1,234`, `−56` (a real minus sign), `0`. */
 export function formatDelta(delta: number): string {
@@ -135,7 +124,6 @@ function layerRow(
     'tr',
     `jp-KerasSummary-compareRow jp-KerasSummary-compare-${change.kind}`
   );
-  row.setAttribute('data-change', change.kind);
   const before = change.a !== null ? a.layers[change.a] : null;
   const after = change.b !== null ? b.layers[change.b] : null;
   const shown = (after ?? before) as LayerRow;
@@ -320,8 +308,14 @@ export function buildComparison(
   head.appendChild(headRow);
   table.appendChild(head);
   const body = h('tbody');
+  // Unchanged rows, for "Show only changes".
+  const same: HTMLTableRowElement[] = [];
   for (const change of comparison.rows) {
-    body.appendChild(layerRow(change, a, b, columns, trans));
+    const row = layerRow(change, a, b, columns, trans);
+    if (change.kind === 'same') {
+      same.push(row);
+    }
+    body.appendChild(row);
   }
   table.appendChild(body);
   const scroll = h('div', 'jp-KerasSummary-scroll');
@@ -336,8 +330,8 @@ export function buildComparison(
   onlyChanges.addEventListener('click', () => {
     const only = onlyChanges.getAttribute('aria-pressed') !== 'true';
     onlyChanges.setAttribute('aria-pressed', only ? 'true' : 'false');
-    for (const row of Array.from(body.rows)) {
-      row.hidden = only && row.getAttribute('data-change') === 'same';
+    for (const row of same) {
+      row.hidden = only;
     }
   });
   return root;

@@ -71,3 +71,15 @@ export function isFocusable(target: EventTarget | null): boolean {
     ) !== null
   );
 }
+
+/** The left padding (em) of a nested row's name; 0 at the top. */
+export function nameIndent(depth: number): number {
+  return depth > 0 ? 0.5 + depth * 1.5 : 0;
+}
+
+/** A fragment holding one text node: a paragraph of an explanation. */
+export function text(value: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.appendChild(document.createTextNode(value));
+  return fragment;
+}

@@ -1,21 +1,30 @@
 /**
  * The interactive view of a Keras summary: DOM only, no plugin wiring.
  *
- * `SummaryView` owns state and events; the DOM comes from plain functions:
- * `tableColumns` / `buildRow` (one `TableColumn` per column, so a formula or
- * a share bar is one more column), `explain` (the content of a control's
- * explanation, reusable for other popovers) and `shapeParts`. Every control
- * carries `data-control`, `data-row`, `data-tensor`, `data-axis` and, for
- * dimensions, `data-lineage` (the analysis' lineage id, the key of
- * `SummaryFacts.lineageLabels` for letter names B, T, H, W).
+ * `SummaryView` wires a `ViewState` (the one place a view's state lives,
+ * with a `changed` signal) to the parts that show it; the DOM comes from
+ * plain functions that read the state: `tableColumns` / `buildRow` (one
+ * `TableColumn` per column), `explain` (one explainer per control kind, in
+ * `EXPLAINERS`) and `shapeParts`. What each control does is kept in the
+ * view's action map, never in `data-*` attributes.
  */
-export { SummaryView, CHUNK_SIZE, CHUNK_THRESHOLD } from './view';
+export {
+  SummaryView,
+  CHUNK_SIZE,
+  CHUNK_THRESHOLD,
+  BLOCK_ROWS,
+  BLOCK_THRESHOLD,
+  MAX_TABLE_ROWS
+} from './view';
 export type { SummaryViewOptions } from './view';
-export { explain, dimFact, controlKey } from './explain';
-export type { ControlKind, ControlRef, Explanation } from './explain';
-export { buildRow, buildTable, rowTree, tableColumns } from './table';
-export type { RowContext, RowNode, TableColumn } from './table';
+export { ViewState } from './state';
+export { EXPLAINERS, explain } from './explainers';
+export { controlKey } from './registry';
+export { analyzeRows, dimFact, rowTree } from './analysis';
+export { buildRow, buildTable, tableColumns } from './table';
 export { shapeParts } from './shape';
 export type { ShapePart } from './shape';
 export { copyText } from './copy';
-export { formatCount } from '../analyze/format';
+export { buildComparison } from './compare';
+export type { CompareHandler } from './compare';
+export type * from './types';

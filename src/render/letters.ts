@@ -1,41 +1,23 @@
 /**
- * Names for dimensions: with the switch on, every `None` shows a letter
- * instead (B for the batch; T, H, W, D, F for variable dimensions, numbered
- * T1, T2 when several share one), the same letter wherever the same
- * dimension appears, with a legend above the table. With what-if sizes, a
- * `None` shows its size. The button stays the same button: only its text
- * changes, and its accessible name still says what it is.
+ * Names for dimensions: with "Letters for None" on, every `None` shows a
+ * letter instead (B for the batch; T, H, W, D, F for variable dimensions,
+ * numbered T1, T2 when several share one), the same letter wherever the
+ * same dimension appears, with a legend above the table. With what-if
+ * sizes, a `None` shows its size. The button stays the same button: only
+ * its text changes, and its accessible name still says what it is.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { DimFact, SummaryFacts } from '../analyze/types';
-import type { WhatIf } from '../analyze/whatif';
-import { rowLink } from './connections';
+import type { DimFact } from '../analyze';
 import { fill, h, slot } from './dom';
-import type { ExplainContext } from './explain';
+import { rowLink } from './links';
+import type { Control } from './registry';
 import { dimensionName } from './strings';
-
-/** What the teaching tools change in the table; read when rows are built. */
-export interface TeachingState {
-  /** Show letters instead of `None`. */
-  letters: boolean;
-  /** The what-if result while the what-if is open, else null. */
-  whatIf: WhatIf | null;
-  /** Short names of the what-if's size groups: `T1`, and `H′` for a size a layer may change. */
-  groupLabels: Record<string, string>;
-}
+import type { ExplainContext, LetterEntry } from './types';
 
 /** A `None` control's text and accessible name, when they differ from `None`. */
 export interface DimDisplay {
   text: string;
   label: string;
-}
-
-/** The letter of a dimension, or null when it has none (the analysis failed). */
-export function letterOf(
-  facts: SummaryFacts | null,
-  fact: DimFact
-): string | null {
-  return facts?.lineageLabels[fact.lineage] ?? null;
 }
 
 /**
@@ -48,11 +30,11 @@ export function dimDisplay(
   row: number,
   fact: DimFact
 ): DimDisplay | null {
-  const t = ctx.teaching;
-  if (!t || fact.value !== null) {
+  const t = ctx.dims;
+  if (fact.value !== null) {
     return null;
   }
-  const letter = letterOf(ctx.facts, fact);
+  const letter = ctx.analysis.facts?.lineageLabels[fact.lineage] ?? null;
   let text: string | null = null;
   if (t.whatIf) {
     const size = t.whatIf.rows[row]?.shapes[fact.tensor]?.[fact.axis];
@@ -68,6 +50,30 @@ export function dimDisplay(
     return null;
   }
   return { text, label: accessibleName(ctx.trans, fact, text, letter) };
+}
+
+/**
+ * Show a `dim` control as the dimension tools say: a letter or a size with
+ * an accessible name saying what it is, or the printed text and no extra
+ * name.
+ */
+export function showDim(ctx: ExplainContext, control: Control): void {
+  const { node, action } = control;
+  const { row, tensor, axis } = action.ref;
+  const fact = ctx.analysis.facts?.layers[row]?.dims.find(
+    d => d.tensor === tensor && d.axis === axis
+  );
+  const display = fact ? dimDisplay(ctx, row, fact) : null;
+  if (display) {
+    node.textContent = display.text;
+    node.setAttribute('aria-label', display.label);
+  } else if (
+    node.textContent !== action.printed ||
+    node.hasAttribute('aria-label')
+  ) {
+    node.textContent = action.printed;
+    node.removeAttribute('aria-label');
+  }
 }
 
 /** `32: batch dimension B (None in the summary)`, `T1: variable-length dimension (None in the summary)`. */
@@ -92,52 +98,10 @@ function accessibleName(
     : trans.__('%1: variable-length dimension (None in the summary)', text);
 }
 
-/** One entry of the legend: a dimension shown in the table. */
-export interface LetterEntry {
-  lineage: string;
-  letter: string;
-  kind: DimFact['kind'];
-  /** Where it enters (row index), or null for the batch. */
-  origin: number | null;
-}
-
-/**
- * The dimensions the table shows as letters, in letter order: B first when
- * a batch axis is `None`, then each variable dimension (T1 before T2).
- */
-export function letterEntries(facts: SummaryFacts | null): LetterEntry[] {
-  if (!facts) {
-    return [];
-  }
-  const found = new Map<string, LetterEntry>();
-  facts.layers.forEach((layer, i) => {
-    for (const d of layer.dims) {
-      if (d.value !== null) {
-        continue;
-      }
-      const letter = facts.lineageLabels[d.lineage];
-      const known = found.get(d.lineage);
-      // The kind where the dimension enters names it (an Input's length is
-      // an Embedding's timesteps).
-      if (letter && (!known || (d.origin === i && known.origin !== i))) {
-        found.set(d.lineage, {
-          lineage: d.lineage,
-          letter,
-          kind: d.kind,
-          origin: d.role === 'batch' ? null : d.origin
-        });
-      }
-    }
-  });
-  const order = (e: LetterEntry) =>
-    e.lineage === 'batch' ? -1 : Number(e.lineage.replace(/^v/, '')) || 0;
-  return [...found.values()].sort((a, b) => order(a) - order(b));
-}
-
 /** The legend of the letters shown: `B batch size …`, `T1 timesteps of a sequence, from query`. */
 export function buildLegend(
   ctx: ExplainContext,
-  entries: LetterEntry[]
+  entries: ReadonlyArray<LetterEntry>
 ): HTMLElement | null {
   const { trans } = ctx;
   if (entries.length === 0) {

@@ -43,7 +43,7 @@ export class MenuButton {
     for (const item of options.items) {
       const entry = button('jp-KerasSummary-menuItem', item.label);
       entry.setAttribute('role', 'menuitem');
-      entry.setAttribute('data-item', item.id);
+      this._ids.set(entry, item.id);
       entry.tabIndex = -1;
       this.menu.appendChild(entry);
     }
@@ -122,7 +122,7 @@ export class MenuButton {
       event.target instanceof Element
         ? event.target.closest('[role="menuitem"]')
         : null;
-    const id = item?.getAttribute('data-item');
+    const id = item ? this._ids.get(item) : undefined;
     if (!id) {
       return;
     }
@@ -184,4 +184,6 @@ export class MenuButton {
   };
 
   private readonly _onPick: (id: string) => void;
+  /** Each item's id. */
+  private readonly _ids = new WeakMap<Element, string>();
 }

@@ -1,12 +1,15 @@
 /**
  * The parts of the view around the table: the header (model name, view
- * toggle, copy, status), the totals and Keras' warnings. Plain functions
- * from data to DOM; the view owns their state.
+ * toggle, copy, the dimension tools' switches, status), the totals and
+ * Keras' warnings. Plain functions from data to DOM: `showHeader` brings
+ * the header in line with the view state; they never change it.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { Summary, Totals } from '../parse/types';
+import { formatCount } from '../analyze';
+import type { Summary, Totals } from '../parse';
 import { button, h } from './dom';
-import { formatCount } from '../analyze/format';
+import type { ViewState } from './state';
+import type { Actions } from './types';
 
 export interface Header {
   node: HTMLElement;
@@ -14,30 +17,109 @@ export interface Header {
   title: HTMLElement;
   /** "Show original text" / "Show table" (`aria-pressed`). */
   toggle: HTMLButtonElement;
+  /** The dimension tools: "Letters for None" (a switch) and "What if…". */
+  dimensionTools: HTMLElement;
+  letters: HTMLButtonElement;
+  whatIf: HTMLButtonElement;
   /** A polite live region for "Copied …". */
   status: HTMLElement;
+  /** Says why a summary shows as text only (hidden otherwise). */
+  notice: HTMLElement;
 }
 
-export function buildHeader(trans: TranslationBundle): Header {
+export function buildHeader(
+  trans: TranslationBundle,
+  actions: Actions
+): Header {
   const node = h('div', 'jp-KerasSummary-header');
   const title = h('div', 'jp-KerasSummary-title');
   node.appendChild(title);
-  const actions = h('div', 'jp-KerasSummary-actions');
+  const row = h('div', 'jp-KerasSummary-actions');
   const toggle = button('jp-KerasSummary-button jp-KerasSummary-toggle');
-  toggle.setAttribute('data-action', 'toggle-view');
-  actions.appendChild(toggle);
+  actions.bind(toggle, { kind: 'toggleView' });
+  row.appendChild(toggle);
   const copy = button(
     'jp-KerasSummary-button jp-KerasSummary-copy',
     trans.__('Copy original text')
   );
-  copy.setAttribute('data-action', 'copy');
-  actions.appendChild(copy);
+  actions.bind(copy, { kind: 'copy' });
+  row.appendChild(copy);
+
+  const dimensionTools = h('span', 'jp-KerasSummary-dimensionTools');
+  const letters = button('jp-KerasSummary-button jp-KerasSummary-letters');
+  letters.setAttribute('role', 'switch');
+  actions.bind(letters, { kind: 'letters' });
+  letters.textContent = trans.__('Letters for None');
+  letters.title = trans.__(
+    'Show B for the batch and T, H, W … for variable dimensions instead of None'
+  );
+  const whatIf = button('jp-KerasSummary-button jp-KerasSummary-whatifToggle');
+  actions.bind(whatIf, { kind: 'whatIf' });
+  whatIf.textContent = trans.__('What if…');
+  whatIf.title = trans.__(
+    'Give the open dimensions sizes: shapes in numbers and the memory of each layer'
+  );
+  dimensionTools.appendChild(letters);
+  dimensionTools.appendChild(whatIf);
+  row.appendChild(dimensionTools);
+
   const status = h('span', 'jp-KerasSummary-status');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  actions.appendChild(status);
-  node.appendChild(actions);
-  return { node, title, toggle, status };
+  row.appendChild(status);
+  node.appendChild(row);
+  const notice = h('p', 'jp-KerasSummary-tooLarge');
+  notice.hidden = true;
+  node.appendChild(notice);
+  return {
+    node,
+    title,
+    toggle,
+    dimensionTools,
+    letters,
+    whatIf,
+    status,
+    notice
+  };
+}
+
+/**
+ * The header as the state says: the toggle's text and `aria-pressed`, the
+ * switches' `aria-checked` / `aria-expanded` (`panel`: the what-if panel's
+ * id while it shows), the dimension tools hidden with the table; with
+ * `tooLarge` (more rows than a table may have) no toggle, and why.
+ */
+export function showHeader(
+  header: Header,
+  state: ViewState,
+  trans: TranslationBundle,
+  panel: string | null,
+  tooLarge: boolean
+): void {
+  const text = state.mode === 'text';
+  header.toggle.disabled = tooLarge;
+  header.notice.hidden = !tooLarge;
+  header.notice.textContent = tooLarge
+    ? trans.__(
+        'This summary has %1 layers: too many to show as a table here, so it shows as the original text.',
+        formatCount(state.layers.length)
+      )
+    : '';
+  header.toggle.textContent = text
+    ? trans.__('Show table')
+    : trans.__('Show original text');
+  header.toggle.setAttribute('aria-pressed', text ? 'true' : 'false');
+  header.dimensionTools.hidden = text;
+  header.letters.setAttribute('aria-checked', state.letters ? 'true' : 'false');
+  header.whatIf.setAttribute(
+    'aria-expanded',
+    state.whatIfOpen ? 'true' : 'false'
+  );
+  if (panel) {
+    header.whatIf.setAttribute('aria-controls', panel);
+  } else {
+    header.whatIf.removeAttribute('aria-controls');
+  }
 }
 
 /** `Model: name` (nothing when the heading was not printed); returns the view's label. */

@@ -10,11 +10,13 @@
  * layers'. Rows whose count is not a number (cut, `0 (unbuilt)`) get no bar.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
+import { formatCount } from '../analyze';
 import { layerDepth } from '../analyze/nesting';
-import type { LayerRow, Summary } from '../parse/types';
+import type { LayerRow, Summary } from '../parse';
 import { h } from './dom';
-import { formatCount } from '../analyze/format';
-import type { TableColumn } from './table';
+import type { TableColumn } from './types';
+
+const SHARE = 'jp-KerasSummary-share';
 
 const finite = (n: unknown): n is number =>
   typeof n === 'number' && Number.isFinite(n);
@@ -70,7 +72,7 @@ export function shareNode(
     return null;
   }
   const text = formatShare(share);
-  const node = h('span', 'jp-KerasSummary-share');
+  const node = h('span', SHARE);
   node.title = trans.__(
     '%1 of the model’s %2 parameters',
     text,
@@ -86,16 +88,16 @@ export function shareNode(
   return node;
 }
 
-/** The columns with a share bar added to every Param # cell. */
+/**
+ * The columns with a share of `basis` (`shareBasis`) added to every Param #
+ * cell; `basis()` is read for each cell, so rows built after the totals
+ * arrived take the new whole.
+ */
 export function withShareBars(
   columns: TableColumn[],
-  summary: Summary,
+  basis: () => number | null,
   trans: TranslationBundle
 ): TableColumn[] {
-  const basis = shareBasis(summary);
-  if (basis === null) {
-    return columns;
-  }
   return columns.map(column => {
     if (column.kind !== 'params') {
       return column;
@@ -105,12 +107,27 @@ export function withShareBars(
       ...column,
       cell: (ctx, layer, index) => {
         const cell = build(ctx, layer, index);
-        const share = shareNode(layer, basis, trans);
-        if (share) {
-          cell.appendChild(share);
-        }
+        showShare(cell, layer, basis(), trans);
         return cell;
       }
     };
   });
+}
+
+/** Put the share of `basis` into a Param # cell built before (replacing the one it has). */
+export function showShare(
+  cell: HTMLElement,
+  layer: LayerRow,
+  basis: number | null,
+  trans: TranslationBundle
+): void {
+  const old = cell.querySelector(`.${SHARE}`);
+  const share = shareNode(layer, basis, trans);
+  if (old && share) {
+    old.replaceWith(share);
+  } else if (old) {
+    old.remove();
+  } else if (share) {
+    cell.appendChild(share);
+  }
 }

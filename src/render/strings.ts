@@ -4,8 +4,10 @@
  * the English `meaning` of the analysis is for the CLI only.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { ColumnKind } from '../parse/types';
-import type { DimFact } from '../analyze/types';
+import { formatCount } from '../analyze';
+import type { DimFact } from '../analyze';
+import type { ColumnKind } from '../parse';
+import type { RowWords } from './types';
 
 /** Column headers, by meaning (the printed header may be cut: `Trai…`). */
 export function columnTitle(
@@ -112,4 +114,30 @@ export function dimensionName(
     default:
       return trans.__('a size left open');
   }
+}
+
+/** The accessible names and titles every row uses, translated once per table. */
+export function rowWords(trans: TranslationBundle): RowWords {
+  return {
+    cut: trans.__('cut short'),
+    cutAdvice: cutAdvice(trans),
+    batch: trans.__('Batch dimension: activate to explain'),
+    fixedBatch: trans.__('Fixed batch size: activate to explain'),
+    variable: trans.__('Variable-length dimension: activate to explain'),
+    unknownShape: trans.__('Shape not known yet: activate to explain'),
+    multiple: trans.__('Several shapes: activate to explain'),
+    unbuilt: trans.__('Parameters not created yet: activate to explain'),
+    trainable: trans.__('Trainable'),
+    frozen: trans.__('Not trainable (frozen)'),
+    nested: trans.__('Nested layers'),
+    ref: trans.__(
+      'Input of this layer: activate to explain node and tensor index'
+    ),
+    params: trans.__('How this count is computed: activate to explain')
+  };
+}
+
+/** `Param # 100,480: how it is computed`, the accessible name of a count's button. */
+export function paramsLabel(trans: TranslationBundle, count: number): string {
+  return trans.__('Param # %1: how it is computed', formatCount(count));
 }

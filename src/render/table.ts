@@ -1,112 +1,22 @@
 /**
  * Build the layer table from a parsed summary: plain functions from data to
  * DOM, no state and no event listeners (the view owns those, delegated on
- * its node). Each column is a `TableColumn`, so later columns (a formula, a
- * share bar) plug in next to Keras' own.
+ * its node; each control is registered with what it explains through
+ * `ctx.actions`). Each column is a `TableColumn`, so later columns (the
+ * what-if's memory, a share bar) plug in next to Keras' own.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { ColumnKind, LayerRow, Summary } from '../parse/types';
-import { layerDepth, parentRows } from '../analyze/nesting';
+import { formatCount } from '../analyze';
+import { layerDepth } from '../analyze/nesting';
 import { exportColumns } from '../export/cells';
-import { button, h } from './dom';
-import { ControlRef, controlKey, dimFact, ExplainContext } from './explain';
-import { formatCount } from '../analyze/format';
-import { paramFormula, paramsLabel } from './formula';
+import type { ColumnKind, LayerRow, Summary } from '../parse';
+import { dimFact } from './analysis';
+import { button, h, nameIndent } from './dom';
+import { showDim } from './letters';
 import { shapeParts } from './shape';
-import { showDim } from './teaching';
-import { columnTitle, cutAdvice } from './strings';
-
-/** Where a row sits among the nested rows. */
-export interface RowNode {
-  /** Index of the enclosing row (depth - 1), or -1 at the top. */
-  parent: number;
-  /** Whether nested rows follow (the row gets a disclosure button). */
-  hasChildren: boolean;
-  /** Index of the last row nested under this one (itself when none). */
-  last: number;
-  /** Identifies the row across updates: the names from the top down. */
-  key: string;
-}
-
-/** Parents and subtrees of the rows, from their depths. */
-export function rowTree(layers: LayerRow[]): RowNode[] {
-  const nodes: RowNode[] = [];
-  const parents = parentRows(layers);
-  layers.forEach((layer, i) => {
-    const parent = parents[i];
-    const parentKey = parent >= 0 ? nodes[parent].key : '';
-    nodes.push({
-      parent,
-      hasChildren: false,
-      last: i,
-      key: `${parentKey}\u0000${layer.name}`
-    });
-    // Every model around this row holds it: it has children, and its block
-    // reaches at least this far.
-    for (let up = parent; up >= 0; up = nodes[up].parent) {
-      nodes[up].hasChildren = true;
-      nodes[up].last = i;
-    }
-  });
-  return nodes;
-}
-
-/** What building a row needs. */
-export interface RowContext extends ExplainContext {
-  columns: TableColumn[];
-  tree: RowNode[];
-  /** Whether any row has nested rows (names then leave room for a disclosure). */
-  nested: boolean;
-  /** Collects every control built, with its lineage (for highlighting). */
-  onControl: (control: HTMLElement, ref: ControlRef, lineage: string) => void;
-  /** Strings used in every row, translated once per build. */
-  words: RowWords;
-}
-
-export interface RowWords {
-  cut: string;
-  cutAdvice: string;
-  batch: string;
-  fixedBatch: string;
-  variable: string;
-  unknownShape: string;
-  multiple: string;
-  unbuilt: string;
-  trainable: string;
-  frozen: string;
-  nested: string;
-  ref: string;
-  params: string;
-}
-
-export function rowWords(trans: TranslationBundle): RowWords {
-  return {
-    cut: trans.__('cut short'),
-    cutAdvice: cutAdvice(trans),
-    batch: trans.__('Batch dimension: activate to explain'),
-    fixedBatch: trans.__('Fixed batch size: activate to explain'),
-    variable: trans.__('Variable-length dimension: activate to explain'),
-    unknownShape: trans.__('Shape not known yet: activate to explain'),
-    multiple: trans.__('Several shapes: activate to explain'),
-    unbuilt: trans.__('Parameters not created yet: activate to explain'),
-    trainable: trans.__('Trainable'),
-    frozen: trans.__('Not trainable (frozen)'),
-    nested: trans.__('Nested layers'),
-    ref: trans.__(
-      'Input of this layer: activate to explain node and tensor index'
-    ),
-    params: trans.__('How this count is computed: activate to explain')
-  };
-}
-
-/** One column of the table. */
-export interface TableColumn {
-  /** `memory`: the what-if's activation memory (src/render/whatif.ts). */
-  kind: ColumnKind | 'type' | 'memory';
-  title: string;
-  /** Builds the cell of row `index`. */
-  cell: (ctx: RowContext, layer: LayerRow, index: number) => HTMLElement;
-}
+import type { Control, ExplainAction } from './registry';
+import { columnTitle, paramsLabel } from './strings';
+import type { ControlRef, RowContext, TableColumn } from './types';
 
 const CELL = 'jp-KerasSummary-cell';
 
@@ -134,37 +44,32 @@ function isCut(layer: LayerRow, column: ColumnKind): boolean {
   return layer.cut.some(c => c.column === column);
 }
 
-/** A control: a button that opens an explanation. */
+/**
+ * A control: a button that opens an explanation, registered with what it
+ * explains (`printed`: its text as Keras printed it).
+ */
 function control(
   ctx: RowContext,
   ref: ControlRef,
   label: string,
   title: string,
   lineage: string
-): HTMLButtonElement {
+): Control {
   const node = button(
     `jp-KerasSummary-control jp-KerasSummary-control-${ref.kind}`,
     label
   );
-  node.setAttribute('data-action', 'explain');
-  node.setAttribute('data-control', ref.kind);
-  node.setAttribute('data-row', String(ref.row));
-  node.setAttribute('data-tensor', String(ref.tensor));
-  node.setAttribute('data-axis', String(ref.axis));
-  node.setAttribute('data-key', controlKey(ref));
-  if (lineage) {
-    node.setAttribute('data-lineage', lineage);
-  }
   node.setAttribute('aria-haspopup', 'dialog');
   node.setAttribute('aria-expanded', 'false');
   node.title = title;
-  ctx.onControl(node, ref, lineage);
-  return node;
-}
-
-/** The left padding (em) of a nested row's name; 0 at the top. */
-export function nameIndent(depth: number): number {
-  return depth > 0 ? 0.5 + depth * 1.5 : 0;
+  const action: ExplainAction = {
+    kind: 'explain',
+    ref,
+    lineage,
+    printed: node.textContent ?? ''
+  };
+  ctx.actions.bind(node, action);
+  return { node, action };
 }
 
 function nameCell(
@@ -178,16 +83,18 @@ function nameCell(
   if (indent > 0) {
     cell.style.paddingLeft = `${indent}em`;
   }
-  const node = ctx.tree[index];
+  const node = ctx.analysis.tree[index];
   if (node?.hasChildren) {
     const toggle = button('jp-KerasSummary-disclosure');
-    toggle.setAttribute('data-action', 'disclose');
-    toggle.setAttribute('data-row', String(index));
-    toggle.setAttribute('aria-expanded', 'true');
+    ctx.actions.bind(toggle, { kind: 'disclose', row: index });
+    toggle.setAttribute(
+      'aria-expanded',
+      ctx.collapsed.has(node.key) ? 'false' : 'true'
+    );
     toggle.setAttribute('aria-label', `${ctx.words.nested}: ${layer.name}`);
     toggle.title = ctx.words.nested;
     cell.appendChild(toggle);
-  } else if (ctx.nested) {
+  } else if (ctx.analysis.nested) {
     cell.appendChild(h('span', 'jp-KerasSummary-disclosureSpace'));
   }
   const name = h('span', 'jp-KerasSummary-name');
@@ -217,6 +124,7 @@ function shapeCell(
     };
     cell.appendChild(
       control(ctx, ref, layer.outputShape || 'multiple', ctx.words.multiple, '')
+        .node
     );
     return cell;
   }
@@ -242,12 +150,18 @@ function shapeCell(
     if (part.dim === '?') {
       ref.kind = 'unknownShape';
       cell.appendChild(
-        control(ctx, ref, part.text, ctx.words.unknownShape, '')
+        control(ctx, ref, part.text, ctx.words.unknownShape, '').node
       );
       continue;
     }
     if (part.dim === null || part.axis === 0) {
-      const fact = dimFact(ctx, index, part.tensor, part.axis);
+      const fact = dimFact(
+        ctx.summary,
+        ctx.analysis.facts,
+        index,
+        part.tensor,
+        part.axis
+      );
       if (part.dim === null || fact.kind === 'fixedBatch') {
         const title =
           fact.kind === 'fixedBatch'
@@ -255,12 +169,12 @@ function shapeCell(
             : fact.role === 'batch'
               ? ctx.words.batch
               : ctx.words.variable;
-        const node = control(ctx, ref, part.text, title, fact.lineage);
-        // Letters or what-if sizes instead of None (src/render/teaching.ts).
-        if (ctx.teaching?.letters || ctx.teaching?.whatIf) {
-          showDim(ctx, node);
+        const made = control(ctx, ref, part.text, title, fact.lineage);
+        // Letters or what-if sizes instead of None (the dimension tools).
+        if (ctx.dims.letters || ctx.dims.whatIf) {
+          showDim(ctx, made);
         }
-        cell.appendChild(node);
+        cell.appendChild(made.node);
         continue;
       }
     }
@@ -285,7 +199,7 @@ function paramsCell(
         layer.paramsText || '0 (unbuilt)',
         ctx.words.unbuilt,
         ''
-      )
+      ).node
     );
     return cell;
   }
@@ -293,10 +207,10 @@ function paramsCell(
     cell.appendChild(printed(ctx, layer.paramsText, isCut(layer, 'params')));
     return cell;
   }
-  if (paramFormula(ctx.summary, index)) {
-    // How the count comes about: a button opening its formula (formula.ts).
+  if (ctx.analysis.formulas[index]) {
+    // How the count comes about: a button opening its formula.
     const ref: ControlRef = { kind: 'params', row: index, tensor: 0, axis: 0 };
-    const node = control(
+    const { node } = control(
       ctx,
       ref,
       formatCount(layer.params),
@@ -314,7 +228,7 @@ function paramsCell(
   return cell;
 }
 
-/** Each reference `name[node][tensor]` is a control explaining itself (connections.ts). */
+/** Each reference `name[node][tensor]` is a control explaining itself. */
 function connectedCell(
   ctx: RowContext,
   layer: LayerRow,
@@ -325,7 +239,7 @@ function connectedCell(
   layer.connectedTo.forEach((text, k) => {
     const line = h('span', 'jp-KerasSummary-ref');
     const ref: ControlRef = { kind: 'ref', row: index, tensor: k, axis: 0 };
-    const node = control(ctx, ref, '', ctx.words.ref, '');
+    const { node } = control(ctx, ref, '', ctx.words.ref, '');
     node.appendChild(printed(ctx, text, cut && text.endsWith('…')));
     line.appendChild(node);
     cell.appendChild(line);
@@ -383,9 +297,7 @@ export function tableColumns(
 export function buildRow(ctx: RowContext, index: number): HTMLTableRowElement {
   const layer = ctx.summary.layers[index];
   const row = h('tr', 'jp-KerasSummary-row');
-  row.setAttribute('data-row', String(index));
   const depth = layerDepth(layer);
-  row.setAttribute('data-depth', String(depth));
   if (depth > 0) {
     row.classList.add('jp-KerasSummary-nested');
   }
@@ -393,6 +305,32 @@ export function buildRow(ctx: RowContext, index: number): HTMLTableRowElement {
     row.appendChild(column.cell(ctx, layer, index));
   }
   return row;
+}
+
+/** A plain row, the name and the shape as text: what shows when building a row fails. */
+export function buildPlainRow(
+  ctx: RowContext,
+  index: number
+): HTMLTableRowElement {
+  const layer = ctx.summary.layers[index];
+  const row = h('tr', 'jp-KerasSummary-row');
+  ctx.columns.forEach((column, k) => {
+    const cell = h(k === 0 ? 'th' : 'td', 'jp-KerasSummary-cell');
+    if (column.kind === 'layer') {
+      cell.textContent = String(layer?.name ?? '');
+    } else if (column.kind === 'shape') {
+      cell.textContent = String(layer?.outputShape ?? '');
+    }
+    row.appendChild(cell);
+  });
+  return row;
+}
+
+/** The table's accessible name: `Layers of sequential`. */
+export function tableLabel(summary: Summary, trans: TranslationBundle): string {
+  return summary.model
+    ? trans.__('Layers of %1', summary.model)
+    : trans.__('Layers of the model');
 }
 
 /**

@@ -5,65 +5,29 @@
  * column of the table), its total, and the weights' memory beside it.
  *
  * Plain functions from data to DOM; the numbers come from
- * `src/analyze/whatif.ts`, the state lives in `teaching.ts`.
+ * `src/analyze/whatif.ts`, the sizes typed live in the view state.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { SummaryFacts } from '../analyze/types';
 import {
   DTYPE_NAMES,
   DTYPES,
-  DtypeName,
+  formatCount,
   MAX_SIZE,
-  readableBytes,
-  WhatIf
-} from '../analyze/whatif';
-import type { Summary } from '../parse/types';
+  readableBytes
+} from '../analyze';
+import type { DtypeName, WhatIf } from '../analyze';
 import { fill, h, slot } from './dom';
-import type { ExplainContext } from './explain';
-import { formatCount } from '../analyze/format';
-import type { LetterEntry } from './letters';
-import { rowLink } from './connections';
 import { dimensionName } from './strings';
-import type { RowContext, TableColumn } from './table';
-
-const PRIMES = ['′', '″', '‴'];
+import type {
+  Actions,
+  ExplainContext,
+  LetterEntry,
+  RowContext,
+  TableColumn
+} from './types';
 
 /** An empty field leaves the dimension as Keras printed it: Python's `None`, not a word to translate. */
 const PYTHON_NONE = 'None';
-
-/** `′`, `″`, `‴`, then `′4`: the sizes layers derive from a dimension. */
-function primes(k: number): string {
-  return PRIMES[k - 1] ?? `′${k}`;
-}
-
-/**
- * Short names of the size groups: `B`, the dimension's letter for its own
- * size, and primes for the sizes layers derive from it (`H′` after the first
- * convolution, `H″` after the next).
- */
-export function groupLabels(
-  facts: SummaryFacts,
-  groups: string[]
-): Record<string, string> {
-  const labels: Record<string, string> = {};
-  const derived = new Map<string, number>();
-  for (const group of groups) {
-    if (group === 'batch') {
-      labels[group] = 'B';
-      continue;
-    }
-    const info = facts.sizeGroups[group];
-    const letter = facts.lineageLabels[info?.lineage ?? ''] ?? '?';
-    if (!info?.derived) {
-      labels[group] = letter;
-      continue;
-    }
-    const k = (derived.get(info.lineage) ?? 0) + 1;
-    derived.set(info.lineage, k);
-    labels[group] = `${letter}${primes(k)}`;
-  }
-  return labels;
-}
 
 /** One field of the panel. */
 export interface SizeField {
@@ -76,11 +40,11 @@ export interface SizeField {
 export function sizeFields(
   ctx: ExplainContext,
   groups: string[],
-  labels: Record<string, string>,
-  entries: LetterEntry[]
+  labels: Readonly<Record<string, string>>,
+  entries: ReadonlyArray<LetterEntry>
 ): SizeField[] {
   const { trans, summary } = ctx;
-  const facts = ctx.facts;
+  const facts = ctx.analysis.facts;
   const kindOf = new Map(entries.map(e => [e.lineage, e]));
   return groups.map(group => {
     if (group === 'batch') {
@@ -123,14 +87,74 @@ export function sizeFields(
 
 let nextId = 0;
 
+/** A size field and the message under it that says it holds no size. */
+export interface SizeInput {
+  input: HTMLInputElement;
+  error: HTMLElement;
+}
+
+/** What a size field holds: the text typed and whether it is not a size. */
+export interface FieldValue {
+  text: string;
+  invalid: boolean;
+}
+
+/** The built panel: its node, where the results go, its size fields by group and the dtype. */
+export interface WhatIfPanel {
+  node: HTMLElement;
+  results: HTMLElement;
+  inputs: Map<string, SizeInput>;
+  dtype: HTMLSelectElement;
+}
+
+/** Which field of `panel` has the focus (a size group, or `DTYPE_FIELD`), to focus it again after a rebuild. */
+export function focusedField(
+  panel: WhatIfPanel | null | undefined,
+  active: Element | null
+): string | null {
+  if (!panel || !active) {
+    return null;
+  }
+  if (active === panel.dtype) {
+    return DTYPE_FIELD;
+  }
+  for (const [group, field] of panel.inputs) {
+    if (field.input === active) {
+      return group;
+    }
+  }
+  return null;
+}
+
+/** Focus the field `focusedField` named (the first size field for `FIRST_FIELD`). */
+export function focusField(
+  panel: WhatIfPanel | null | undefined,
+  key: string | null
+): void {
+  if (!panel || key === null) {
+    return;
+  }
+  const node =
+    key === DTYPE_FIELD
+      ? panel.dtype
+      : key === FIRST_FIELD
+        ? panel.inputs.values().next().value?.input
+        : panel.inputs.get(key)?.input;
+  node?.focus({ preventScroll: true });
+}
+
+/** `focusedField`'s name for the dtype, and `focusField`'s for the first size field. */
+export const DTYPE_FIELD = '\u0000dtype';
+export const FIRST_FIELD = '\u0000first';
+
 /** The panel, with a field per size and the dtype; the results are filled by `fillResults`. */
 export function buildWhatIfPanel(
   ctx: ExplainContext,
   fields: SizeField[],
-  values: Record<string, string>,
+  value: (group: string) => FieldValue,
   dtype: DtypeName,
   fixedBatch: number | null
-): { node: HTMLElement; results: HTMLElement } {
+): WhatIfPanel {
   const { trans } = ctx;
   const id = `jp-KerasSummary-whatif-${++nextId}`;
   const panel = h('section', 'jp-KerasSummary-whatif');
@@ -147,11 +171,18 @@ export function buildWhatIfPanel(
   );
   const own = fields.filter(f => !f.derived);
   const derived = fields.filter(f => f.derived);
+  const inputs = new Map<string, SizeInput>();
+  const addField = (parent: HTMLElement, field: SizeField) => {
+    const made = sizeInput(trans, ctx.actions, id, field, value(field.group));
+    inputs.set(field.group, made);
+    parent.appendChild(made.input.parentElement!);
+  };
   const list = h('div', 'jp-KerasSummary-whatifFields');
   for (const field of own) {
-    list.appendChild(sizeInput(trans, id, field, values[field.group] ?? ''));
+    addField(list, field);
   }
-  list.appendChild(dtypeSelect(trans, id, dtype));
+  const select = dtypeSelect(trans, ctx.actions, id, dtype);
+  list.appendChild(select.parentElement!);
   panel.appendChild(list);
   if (fixedBatch !== null) {
     panel.appendChild(
@@ -177,7 +208,7 @@ export function buildWhatIfPanel(
     );
     const more = h('div', 'jp-KerasSummary-whatifFields');
     for (const field of derived) {
-      more.appendChild(sizeInput(trans, id, field, values[field.group] ?? ''));
+      addField(more, field);
     }
     panel.appendChild(more);
   }
@@ -194,15 +225,16 @@ export function buildWhatIfPanel(
   results.setAttribute('role', 'status');
   results.setAttribute('aria-live', 'polite');
   panel.appendChild(results);
-  return { node: panel, results };
+  return { node: panel, results, inputs, dtype: select };
 }
 
 function sizeInput(
   trans: TranslationBundle,
+  actions: Actions,
   panelId: string,
   field: SizeField,
-  value: string
-): HTMLElement {
+  value: FieldValue
+): SizeInput {
   const wrap = h('div', 'jp-KerasSummary-whatifField');
   const inputId = `${panelId}-${field.group.replace(/[^\w-]/g, '_')}`;
   const label = h('label', 'jp-KerasSummary-whatifLabel', field.label);
@@ -216,34 +248,42 @@ function sizeInput(
   input.inputMode = 'numeric';
   input.autocomplete = 'off';
   input.placeholder = PYTHON_NONE;
-  input.value = value;
-  input.setAttribute('data-size-group', field.group);
+  input.value = value.text;
+  actions.bind(input, { kind: 'size', group: field.group });
   const error = h(
     'span',
     'jp-KerasSummary-whatifError',
     trans.__('Enter a whole number from 1 to %1.', formatCount(MAX_SIZE))
   );
   error.id = `${inputId}-error`;
-  error.hidden = true;
   input.setAttribute('aria-describedby', error.id);
   wrap.appendChild(label);
   wrap.appendChild(input);
   wrap.appendChild(error);
-  return wrap;
+  const made = { input, error };
+  showValidity(made, value.invalid);
+  return made;
+}
+
+/** Flag a field that holds no size (or clear the flag). */
+export function showValidity(field: SizeInput, invalid: boolean): void {
+  field.input.setAttribute('aria-invalid', invalid ? 'true' : 'false');
+  field.error.hidden = !invalid;
 }
 
 function dtypeSelect(
   trans: TranslationBundle,
+  actions: Actions,
   panelId: string,
   dtype: DtypeName
-): HTMLElement {
+): HTMLSelectElement {
   const wrap = h('div', 'jp-KerasSummary-whatifField');
   const selectId = `${panelId}-dtype`;
   const label = h('label', 'jp-KerasSummary-whatifLabel', trans.__('dtype'));
   label.htmlFor = selectId;
   const select = h('select', 'jp-KerasSummary-whatifDtype');
   select.id = selectId;
-  select.setAttribute('data-action', 'dtype');
+  actions.bind(select, { kind: 'dtype' });
   for (const name of DTYPE_NAMES) {
     const option = h(
       'option',
@@ -256,13 +296,13 @@ function dtypeSelect(
   }
   wrap.appendChild(label);
   wrap.appendChild(select);
-  return wrap;
+  return select;
 }
 
 /** `T1, H′`: the names of the sizes rows still wait for. */
 function neededNames(
   result: WhatIf,
-  labels: Record<string, string>,
+  labels: Readonly<Record<string, string>>,
   counted: boolean
 ): string {
   const names: string[] = [];
@@ -285,7 +325,7 @@ export function fillResults(
   ctx: ExplainContext,
   results: HTMLElement,
   result: WhatIf,
-  labels: Record<string, string>
+  labels: Readonly<Record<string, string>>
 ): void {
   const { trans } = ctx;
   results.textContent = '';
@@ -398,9 +438,9 @@ export function fillMemoryCell(
   const { trans } = ctx;
   cell.textContent = '';
   cell.removeAttribute('title');
-  const t = ctx.teaching;
-  const row = t?.whatIf?.rows[index];
-  if (!t || !row) {
+  const t = ctx.dims;
+  const row = t.whatIf?.rows[index];
+  if (!row) {
     return;
   }
   if (row.bytes !== null) {
@@ -429,70 +469,4 @@ export function fillMemoryCell(
       : trans.__('shape not known')
   );
   cell.appendChild(note);
-}
-
-/** The first fixed batch size printed, for the panel's note; null when every batch is None. */
-export function fixedBatchOf(summary: Summary): number | null {
-  for (const layer of summary.layers) {
-    for (const shape of layer.tensors ?? []) {
-      if (typeof shape[0] === 'number') {
-        return shape[0];
-      }
-    }
-  }
-  return null;
-}
-
-/** Explanation lines for a `None` while the what-if is open (see explain.ts). */
-export function whatIfSentence(
-  ctx: ExplainContext,
-  row: number,
-  tensor: number,
-  axis: number,
-  group: string
-): DocumentFragment | null {
-  const t = ctx.teaching;
-  const result = t?.whatIf;
-  if (!t || !result) {
-    return null;
-  }
-  const { trans } = ctx;
-  const name = t.groupLabels[group];
-  const size = result.rows[row]?.shapes[tensor]?.[axis];
-  const fragment = document.createDocumentFragment();
-  if (typeof size === 'number') {
-    fragment.appendChild(
-      document.createTextNode(
-        trans.__(
-          'What if: here it is %1 (the size given for %2).',
-          String(size),
-          name ?? ''
-        )
-      )
-    );
-  } else if (name) {
-    fragment.appendChild(
-      document.createTextNode(
-        trans.__('What if: give a size for %1 to see it here.', name)
-      )
-    );
-  }
-  const info = ctx.facts?.sizeGroups[group];
-  if (
-    info?.derived &&
-    info.origin !== null &&
-    ctx.summary.layers[info.origin]
-  ) {
-    fragment.appendChild(document.createTextNode(' '));
-    fragment.appendChild(
-      fill(
-        trans.__(
-          '%1 may change this size (its kernel, strides and padding decide it), so the what-if asks for it apart.',
-          slot(0)
-        ),
-        [rowLink(ctx, info.origin)]
-      )
-    );
-  }
-  return fragment.childNodes.length > 0 ? fragment : null;
 }

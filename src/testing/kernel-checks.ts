@@ -1,7 +1,7 @@
 /**
  * The kernel's own shapes at random sizes, beside the payloads they are
- * for: `fixtures/kernel-whatif.json` (the companion's fixtures, payloads in
- * `fixtures/kernel-*.ipynb`) and `fixtures/kernel-shapes.json` (the shape
+ * for: `fixtures/kernel/kernel-whatif.json` (the companion's fixtures,
+ * payloads in `fixtures/kernel/kernel-*.ipynb`) and `fixtures/kernel-shapes.json` (the shape
  * engine's own models, payloads inline), both captured in real kernels by
  * `make fixtures`. Test-only.
  */
@@ -88,14 +88,16 @@ function summaryOf(payload: Payload, text: string, name: string): Summary {
 /** Every summary with kernel checks, from both files. */
 export function kernelCases(): KernelCase[] {
   const cases: KernelCase[] = [];
-  for (const [flavour, cells] of Object.entries(read('kernel-whatif.json'))) {
-    const payloads = notebookPayloads(`${flavour}.ipynb`);
+  for (const [flavour, cells] of Object.entries(
+    read('kernel/kernel-whatif.json')
+  )) {
+    const payloads = notebookPayloads(`kernel/${flavour}.ipynb`);
     for (const [cell, entries] of Object.entries(cells)) {
       for (const entry of entries) {
         const name = `${flavour}/${cell}#${entry.summary}`;
         const found = payloads.get(cell)?.[entry.summary];
         if (!found) {
-          throw new Error(`${name}: no payload in ${flavour}.ipynb`);
+          throw new Error(`${name}: no payload in kernel/${flavour}.ipynb`);
         }
         cases.push({
           name,

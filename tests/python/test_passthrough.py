@@ -36,7 +36,7 @@ def test_terminal_ipython_prints_what_keras_prints():
 
 
 def _payload_outputs(name: str):
-    nb = json.loads((REPO / "fixtures" / name).read_text())
+    nb = json.loads((REPO / "fixtures" / "kernel" / name).read_text())
     for cell in nb["cells"]:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "display_data" and MIME in out.get("data", {}):
@@ -57,7 +57,7 @@ def test_committed_kernel_fixtures_hold_valid_single_output_summaries():
 
 
 def test_whatif_fixture_matches_the_payloads():
-    whatif = json.loads((REPO / "fixtures" / "kernel-whatif.json").read_text())
+    whatif = json.loads((REPO / "fixtures" / "kernel" / "kernel-whatif.json").read_text())
     for flavour in ("kernel-keras3", "kernel-tfkeras2"):
         cells = whatif[flavour]
         assert len(cells) >= 10

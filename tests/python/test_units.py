@@ -168,3 +168,17 @@ def test_shape_leaves_of_nested_compute_output_shape_results():
     assert shape_leaves([(2, 4), (2, None)]) == [(2, 4), (2, None)]
     assert shape_leaves({"score": (2, 1), "label": (2, 3)}) == [(2, 3), (2, 1)]  # sorted keys, as Keras flattens
     assert shape_leaves(()) == [()]
+
+
+def test_limits_drop_heavy_parts_and_say_so(monkeypatch):
+    from jupyterlab_keras_summary.kernel import payload
+
+    rows = [{"id": i, "weights": [1], "config": {"units": 2}, "nodes": []} for i in range(3)]
+    small = payload.apply_limits({"layers": [dict(r) for r in rows]})
+    assert small["limits"]["omitted"] == [] and all("weights" in r for r in small["layers"])
+    monkeypatch.setattr(payload, "LIGHT_ROWS", 2)
+    big = payload.apply_limits({"layers": [dict(r) for r in rows]})
+    assert big["limits"] == {"rows": 3, "omitted": ["weights", "config"], "light_rows": 2}
+    assert not any("weights" in r or "config" in r for r in big["layers"])
+    monkeypatch.setattr(payload, "MAX_ROWS", 2)
+    assert payload.too_big({"layers": rows}) == "3 rows (more than 2)"

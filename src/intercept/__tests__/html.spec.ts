@@ -1,5 +1,6 @@
 import type { OutputArea } from '@jupyterlab/outputarea';
 import { Widget } from '@lumino/widgets';
+import * as analysis from '../../render/analysis';
 import { ABSORBED_CLASS } from '../grouping';
 import { isRichPre, readRichPiece } from '../pieces';
 import { ALL_FORMATS } from '../settings';
@@ -51,7 +52,7 @@ describe('text/html wrapper', () => {
     const [, table] = htmls(cell(DISPLAY, 'mlp'));
     const r = await render(wrapped, HTML, table);
     expect(views(r)).toHaveLength(1);
-    expect(views(r)[0].options.summary.layers.map(l => l.name)).toEqual([
+    expect(views(r)[0].summary.layers.map(l => l.name)).toEqual([
       'flatten',
       'dense',
       'dense_1'
@@ -104,7 +105,7 @@ describe('text/html wrapper', () => {
     ];
     for (const id of ids) {
       const roles = htmls(cell(DISPLAY, id)).map(
-        h => readRichPiece(h, ALL_FORMATS)?.role ?? null
+        h => readRichPiece(h, ALL_FORMATS)?.part ?? null
       );
       expect(roles[0]).toBe('heading');
       expect(roles[1]).toBe('table');
@@ -125,6 +126,31 @@ function visibleChildren(widget: OutputArea): Element[] {
   );
 }
 
+/** How many layer tables the views build from now on (`jp-KerasSummary-table` elements made). */
+function countTables(): () => number {
+  const made: Element[] = [];
+  const original = document.createElement.bind(document);
+  const spy = jest
+    .spyOn(document, 'createElement')
+    .mockImplementation((tag: string, options?: ElementCreationOptions) => {
+      const node = original(tag, options);
+      if (tag === 'table') {
+        made.push(node);
+      }
+      return node;
+    });
+  afterThis.push(() => spy.mockRestore());
+  return () =>
+    made.filter(t => t.classList.contains('jp-KerasSummary-table')).length;
+}
+
+const afterThis: (() => void)[] = [];
+afterEach(() => {
+  while (afterThis.length) {
+    afterThis.pop()!();
+  }
+});
+
 describe('grouping the outputs of one summary', () => {
   afterEach(() => {
     document.body.innerHTML = '';
@@ -136,7 +162,7 @@ describe('grouping the outputs of one summary', () => {
     expect(shown).toHaveLength(1);
     const [view] = views(widget);
     expect(views(widget)).toHaveLength(1);
-    const s = view.options.summary;
+    const s = view.summary;
     expect(s.model).toBe('sequential');
     expect(s.totals).toMatchObject({
       total: 101770,
@@ -144,15 +170,61 @@ describe('grouping the outputs of one summary', () => {
       nonTrainable: 0
     });
     expect(s.layers).toHaveLength(3);
-    expect(view.options.originalText).toMatch(
+    expect(view.originalText).toMatch(
       /^Model: "sequential"\n[\s\S]*┏[\s\S]*Non-trainable params: 0 \(0\.00 B\)\n$/
     );
+  });
+
+  it('analyses and builds a summary whose outputs arrive together once', async () => {
+    const analyses = jest.spyOn(analysis, 'analyzeRows');
+    const tables = countTables();
+    try {
+      const { area: widget } = await showOutputs(outputsOf('trained'));
+      expect(views(widget)).toHaveLength(1);
+      expect(views(widget)[0].summary.totals.optimizer).not.toBeNull();
+      expect(analyses).toHaveBeenCalledTimes(1);
+      expect(tables()).toBe(1);
+    } finally {
+      analyses.mockRestore();
+    }
+  });
+
+  it('keeps the rows when the heading and totals arrive after the table', async () => {
+    const analyses = jest.spyOn(analysis, 'analyzeRows');
+    const tables = countTables();
+    try {
+      const outputs = outputsOf('mlp');
+      const { model, area: widget } = await showOutputs([]);
+      // The table first, then the heading before it is lost: live outputs
+      // come one by one, the totals after the table.
+      model.add(outputs[0]);
+      model.add(outputs[1]);
+      await flush();
+      const rows = () => Array.from(widget.node.querySelectorAll('tbody tr'));
+      const before = rows();
+      expect(before).toHaveLength(3);
+      for (let i = 2; i < outputs.length; i++) {
+        model.add(outputs[i]);
+        await flush();
+      }
+      expect(views(widget)[0].summary.totals.total).toBe(101770);
+      expect(widget.node.querySelector('dl')?.textContent).toContain(
+        'Total params:101,770'
+      );
+      // The same rows, built once, analysed once.
+      expect(rows()).toEqual(before);
+      expect(rows().every(r => r.isConnected)).toBe(true);
+      expect(analyses).toHaveBeenCalledTimes(1);
+      expect(tables()).toBe(1);
+    } finally {
+      analyses.mockRestore();
+    }
   });
 
   it('groups the optimizer line too', async () => {
     const { area: widget } = await showOutputs(outputsOf('trained'));
     expect(visibleChildren(widget)).toHaveLength(1);
-    expect(views(widget)[0].options.summary.totals.optimizer).not.toBeNull();
+    expect(views(widget)[0].summary.totals.optimizer).not.toBeNull();
   });
 
   it('groups as the outputs arrive one by one', async () => {
@@ -165,20 +237,20 @@ describe('grouping the outputs of one summary', () => {
     model.add(outputs[1]);
     await flush();
     expect(visibleChildren(widget)).toHaveLength(1);
-    expect(views(widget)[0].options.summary.model).toBe('sequential');
+    expect(views(widget)[0].summary.model).toBe('sequential');
     for (let i = 2; i < outputs.length; i++) {
       model.add(outputs[i]);
       await flush();
       expect(visibleChildren(widget)).toHaveLength(1);
     }
-    expect(views(widget)[0].options.summary.totals.nonTrainable).toBe(0);
+    expect(views(widget)[0].summary.totals.nonTrainable).toBe(0);
   });
 
   it('keeps two summaries in one cell apart', async () => {
     const { area: widget } = await showOutputs(outputsOf('two_summaries'));
     expect(views(widget)).toHaveLength(2);
     expect(visibleChildren(widget)).toHaveLength(2);
-    const [a, b] = views(widget).map(v => v.options.summary);
+    const [a, b] = views(widget).map(v => v.summary);
     expect(a.model).not.toBe(b.model);
     expect(a.totals.total).not.toBeNull();
     expect(b.totals.total).not.toBeNull();

@@ -84,9 +84,9 @@ describe('StreamParser', () => {
 describe('rich pieces', () => {
   it('reads heading, table and totals outputs and refuses other HTML', () => {
     const [heading, table, total] = htmls(cell('keras3-display.ipynb', 'mlp'));
-    expect(readRichPiece(heading, ALL_FORMATS)?.role).toBe('heading');
-    expect(readRichPiece(table, ALL_FORMATS)?.role).toBe('table');
-    expect(readRichPiece(total, ALL_FORMATS)?.role).toBe('totals');
+    expect(readRichPiece(heading, ALL_FORMATS)?.part).toBe('heading');
+    expect(readRichPiece(table, ALL_FORMATS)?.part).toBe('table');
+    expect(readRichPiece(total, ALL_FORMATS)?.part).toBe('totals');
     expect(readRichPiece(table, ['keras2'])).toBeNull();
     expect(readRichPiece('<b>Model: "x"</b>', ALL_FORMATS)).toBeNull();
     expect(isRichPre('<pre>a<span>b</span></pre>')).toBe(true);

@@ -63,8 +63,8 @@ describe('stdout wrapper', () => {
     for (const nb of [PRINT, TF2]) {
       const all = streams(cell(nb, 'print_around')).join('');
       const r = await render(wrapped, STDOUT, all);
+      expect(views(r)).toHaveLength(1);
       const [view] = views(r);
-      expect(view).toBeDefined();
       const nodes = Array.from(r.node.children);
       const at = nodes.indexOf(view.node);
       const before = nodes
@@ -79,9 +79,7 @@ describe('stdout wrapper', () => {
       expect(after.trim()).not.toBe('');
       // Text before, the summary's own text and the text after rebuild the stream.
       const squash = (s: string) => s.replace(/\s+/g, '');
-      expect(squash(before + view.options.originalText + after)).toBe(
-        squash(all)
-      );
+      expect(squash(before + view.originalText + after)).toBe(squash(all));
       expect(
         nodes.every(
           n => n === view.node || n.classList.contains('jp-RenderedText')
@@ -204,7 +202,7 @@ describe('stdout wrapper', () => {
     ]) {
       const [text] = streams(cell(nb, id));
       const r = await render(wrapped, STDOUT, text);
-      const given = views(r)[0].options.originalText;
+      const given = views(r)[0].originalText;
       expect(given.trim()).toBe(text.trim());
       expect(given).not.toContain('\x1b');
     }

@@ -131,6 +131,13 @@ describe('normalize: rich HTML', () => {
     expectMapped(html);
   });
 
+  it('drops NUL from the text, as a browser does', () => {
+    const html = '<pre><span>a\u0000b</span> (\u00000.00 B)</pre>';
+    expect(normalize(html, 'html').text).toBe(domText(html));
+    expect(normalize(html, 'html').text).toBe('ab (0.00 B)');
+    expectMapped(html);
+  });
+
   it('turns <br> into a line break and drops escape codes and the \\r of \\r\\n', () => {
     const html = '<pre><span>a</span><br>b\x1b[1m</span>c\r\nd<BR/>e</pre>';
     const norm = normalize(html, 'html');

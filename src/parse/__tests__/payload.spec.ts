@@ -137,6 +137,28 @@ describe('kernel payloads read into summaries', () => {
     expect(m.layers.map(l => l.shapeKind)).toEqual(['multiple', 'multiple']);
   });
 
+  it('gives every open axis its exact source and size, from the kernel', () => {
+    const c = ALL.find(x => x.cell === 'conv1d_strided')!;
+    const s = readPayload(c.payload, c.text).summary!;
+    const axis1 = s.layers.slice(0, 4).map(l => l.exactAxes![0][1]);
+    // The same input axis (frames' timesteps) through every strided layer,
+    // and a new size after each: T, T′, T″, T‴.
+    expect(axis1.map(a => a!.source)).toEqual(
+      Array(4).fill({ input: 'frames', axis: 1 })
+    );
+    expect(new Set(axis1.map(a => a!.size)).size).toBe(4);
+    expect(s.layers.every(l => l.exactAxes![0][0]!.source === 'batch')).toBe(
+      true
+    );
+    // Fixed sizes (channels) are no open axis.
+    expect(s.layers[1].exactAxes![0][2]).toBeNull();
+    // No dimension facts from the kernel (a subclassed model): none claimed.
+    const sub = ALL.find(x => x.cell === 'subclassed_built')!;
+    expect(
+      readPayload(sub.payload, sub.text).summary!.layers.some(l => l.exactAxes)
+    ).toBe(false);
+  });
+
   it('reads a payload alone, without its text', () => {
     const c = ALL.find(x => x.cell === 'two_inputs')!;
     const s = readPayload(c.payload).summary!;

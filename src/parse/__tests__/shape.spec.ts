@@ -53,15 +53,51 @@ describe('parseShape', () => {
   it('gives unknown, not a throw, for text that is not a shape', () => {
     for (const bad of [
       '',
-      '(None, 224, 2…',
-      '(None, 3',
       'None, 3)',
+      '(None, 3))',
+      '(…',
       '(a, b)',
       '((((',
       '{a (None)}'
     ]) {
       expect(parseShape(bad).kind).toBe('unknown');
     }
+  });
+
+  it('reads a shape cut at the column edge up to the cut, and says where it was cut', () => {
+    // Keras 2.3 printed (None, None, None, 32) as `(None, None, None, 3`.
+    expect(parseShape('(None, None, None, 3')).toEqual({
+      kind: 'tensors',
+      tensors: [[null, null, null, 3]],
+      cut: { tensor: 0, lastDimPartial: true }
+    });
+    // Cut after a comma or inside `None`: every dimension shown is whole.
+    expect(parseShape('(None, 28, ').cut).toEqual({
+      tensor: 0,
+      lastDimPartial: false
+    });
+    expect(parseShape('(None, 28, Non').tensors).toEqual([[null, 28, null]]);
+    // A second tensor opened at the cut is there, with no dimension known.
+    expect(parseShape('[(None, 28, 28, 1), (')).toEqual({
+      kind: 'tensors',
+      tensors: [[null, 28, 28, 1], []],
+      cut: { tensor: 1, lastDimPartial: false }
+    });
+    expect(parseShape("{'score': (None, 1), 'lab")).toEqual({
+      kind: 'tensors',
+      tensors: [[null, 1]],
+      keys: ['score'],
+      cut: { tensor: 0, lastDimPartial: false }
+    });
+    // Keras 3 cuts with `…`.
+    expect(parseShape('(None, 224, 2…')).toEqual({
+      kind: 'tensors',
+      tensors: [[null, 224, 2]],
+      cut: { tensor: 0, lastDimPartial: true }
+    });
+    // A whole shape is never marked.
+    expect(parseShape('(None, 3)').cut).toBeUndefined();
+    expect(parseShape('[(None, 3), (None, 4)]').cut).toBeUndefined();
   });
 
   it('stops at absurd nesting instead of recursing without end', () => {

@@ -158,7 +158,10 @@ describe('explaining a None', () => {
     const summary = fixtureSummary(DISPLAY, 'text');
     const view = mount({ summary });
     const [batch, variable] = buttonsNamed(rowOf(view.node, 'lstm'), 'None');
-    expect(batch).toBeDefined();
+    expect(batch.title).toBe('Batch dimension: activate to explain');
+    expect(variable.title).toBe(
+      'Variable-length dimension: activate to explain'
+    );
     variable.click();
     const [dialog] = dialogs();
     expect(dialog.textContent).toMatch(/^Variable-length dimension/);
@@ -735,15 +738,30 @@ describe('updates', () => {
   });
 
   it('dispose removes the node and ignores later calls', () => {
-    const view = mount({ summary: fixtureSummary(DISPLAY, 'mlp') });
-    buttonsNamed(view.node, 'None')[0].click();
+    const mlp = fixtureSummary(DISPLAY, 'mlp');
+    const view = mount({ summary: mlp });
+    const none = buttonsNamed(view.node, 'None')[0];
+    none.click();
+    expect(dialogs()).toHaveLength(1);
     view.dispose();
-    expect(view.node.isConnected).toBe(false);
-    expect(() =>
-      view.update({ summary: fixtureSummary(DISPLAY, 'rnn') })
-    ).not.toThrow();
-    expect(() => document.body.click()).not.toThrow();
     expect(view.isDisposed).toBe(true);
+    expect(view.node.isConnected).toBe(false);
+    // The explanation went with it.
+    expect(dialogs(view.node)).toHaveLength(0);
+    expect(none.getAttribute('aria-expanded')).toBe('false');
+    // Later calls change nothing.
+    view.update({ summary: fixtureSummary(DISPLAY, 'rnn') });
+    expect(view.summary).toBe(mlp);
+    expect(
+      layerRows(view.node).map(r => r.querySelector('th')?.textContent)
+    ).toEqual(mlp.layers.map(l => l.name));
+    view.setView('text');
+    expect(view.view).toBe('table');
+    // A click on the page no longer reaches it.
+    const elsewhere = document.createElement('p');
+    document.body.appendChild(elsewhere);
+    elsewhere.click();
+    expect(document.activeElement).not.toBe(none);
   });
 });
 
@@ -790,7 +808,13 @@ describe('hostile and odd input (hand-written, not from Keras)', () => {
     expect(view.node.querySelector('img')).toBeNull();
     expect(view.node.querySelector('script')).toBeNull();
     expect(view.node.textContent).toContain('Model: <script>alert(1)</script>');
-    expect(rowOf(view.node, '<img src=x onerror=alert(1)>')).toBeDefined();
+    // The name is one text node in its cell: nothing was parsed out of it.
+    const name = rowOf(view.node, '<img src=x onerror=alert(1)>').querySelector(
+      '.jp-KerasSummary-name'
+    )!;
+    expect(Array.from(name.childNodes).map(n => n.nodeType)).toEqual([
+      Node.TEXT_NODE
+    ]);
     // Explanations name the layer as text, too.
     buttonsNamed(view.node, 'None')[0].click();
     expect(dialogs()[0].textContent).toContain('<img src=x onerror=alert(1)>');
@@ -836,18 +860,24 @@ describe('hostile and odd input (hand-written, not from Keras)', () => {
         ]
       }
     ];
+    const error = jest.spyOn(console, 'error').mockImplementation(() => {});
     for (const summary of odd) {
-      let view: SummaryView | null = null;
-      expect(() => {
-        view = mount({ summary });
-      }).not.toThrow();
-      const v = view as unknown as SummaryView;
+      const v: SummaryView = mount({ summary });
+      // The table view, not the fallback to the original text.
+      expect(buttonNamed(v.node, 'Show original text')).not.toBeNull();
       expect(layerRows(v.node)).toHaveLength(summary.layers.length);
       for (const b of buttonsNamed(v.node, 'None')) {
-        expect(() => b.click()).not.toThrow();
-        expect(dialogs(v.node)).toHaveLength(1);
+        b.click();
+        const shown = dialogs(v.node);
+        expect(shown).toHaveLength(1);
+        expect(b.getAttribute('aria-controls')).toBe(shown[0].id);
+        expect(shown[0].textContent).toMatch(
+          /^(Batch|Variable-length) dimension/
+        );
       }
     }
+    // Nothing failed on the way (a failure is logged, and falls back).
+    expect(error).not.toHaveBeenCalled();
     const headingOnly = mount({ summary: odd[0] });
     expect(headingOnly.node.querySelector('table')).toBeNull();
     expect(headingOnly.node.querySelector('dl')?.textContent).toContain(
@@ -866,9 +896,9 @@ describe('hostile and odd input (hand-written, not from Keras)', () => {
         throw new Error('boom');
       }
     });
-    expect(() =>
-      buttonNamed(view.node, 'Show original text').click()
-    ).not.toThrow();
+    buttonNamed(view.node, 'Show original text').click();
+    expect(view.view).toBe('text');
+    expect(buttonNamed(view.node, 'Show table')).not.toBeNull();
     expect(view.node.querySelector('pre')?.textContent).toBe('plain');
   });
 
@@ -879,10 +909,15 @@ describe('hostile and odd input (hand-written, not from Keras)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const path = require('path');
     const dir = path.resolve(__dirname, '..');
-    const sources: string[] = fs
-      .readdirSync(dir)
-      .filter((f: string) => f.endsWith('.ts'));
-    expect(sources.length).toBeGreaterThan(4);
+    // Every source file, in subfolders too (not the tests).
+    const sources: string[] = (
+      fs.readdirSync(dir, { recursive: true }) as string[]
+    ).filter(
+      (f: string) =>
+        f.endsWith('.ts') && !f.split(path.sep).includes('__tests__')
+    );
+    expect(sources.length).toBeGreaterThan(20);
+    expect(sources).toContain(path.join('explainers', 'dims.ts'));
     for (const file of sources) {
       const text = fs.readFileSync(path.join(dir, file), 'utf-8');
       expect(text).not.toMatch(

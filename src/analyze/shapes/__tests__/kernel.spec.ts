@@ -1,7 +1,7 @@
 /**
  * The page's shapes against the kernel's: for every summary captured with
  * the companion (`make fixtures`: real Keras 3 and tf-keras kernels;
- * `kernel-whatif.json` for the companion's fixture models and
+ * `kernel/kernel-whatif.json` for the companion's fixture models and
  * `kernel-shapes.json` for models that exercise every family of rule) and
  * each random size assignment the kernel's `check_sizes` was asked about,
  * the engine computes every tensor's shape in the page and must find what

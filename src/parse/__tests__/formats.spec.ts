@@ -1,0 +1,555 @@
+/**
+ * The printer branches of fixtures/BRANCHES.md, read from the summaries the
+ * old Keras versions really printed (fixtures/keras0.3 … keras2-2.3,
+ * tfkeras212, tfkeras2-quoted, tfkeras2-unmerged, keras30-display,
+ * keras3-other; `make fixtures`). Counts are worked out from the models in
+ * scripts/capture_formats.py: Conv2D(32, 3) on 3 channels is
+ * 3·3·3·32 + 32 = 896, Dense(4096) on 4096 is 4096² + 4096 = 16,781,312.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeSummary } from '../../analyze';
+import { parseNotebook, parseNotebookJson } from '../notebook';
+import type { NotebookSummary } from '../notebook';
+import { parseText } from '../parse';
+import {
+  fixtureCell,
+  FIXTURES_DIR,
+  loadNotebook
+} from '../../testing/fixtures';
+import type { ColumnKind, Dim, ShapeCut, SummaryFormat } from '../types';
+
+const N = null;
+
+/** [name, type, tensors (or 'multiple'), params, depth, cut columns] */
+type Row = [
+  string,
+  string,
+  Dim[][] | 'multiple',
+  number,
+  number?,
+  ColumnKind[]?
+];
+
+interface Expected {
+  notebook: string;
+  cell: string;
+  format: SummaryFormat;
+  model: string | null;
+  rows: Row[];
+  /** [total, trainable, non-trainable] (null: not printed). */
+  totals: [number, number | null, number | null];
+  /** Rows whose shape was cut, by name. */
+  shapeCuts?: Record<string, ShapeCut>;
+  trainable?: (boolean | null)[];
+}
+
+const partial = (tensor = 0): ShapeCut => ({ tensor, lastDimPartial: true });
+const whole = (tensor = 0): ShapeCut => ({ tensor, lastDimPartial: false });
+
+const CNN_K2: Row[] = [
+  // Only the `)` lost, but nothing tells: the 3 may have gone on too.
+  ['image', 'InputLayer', [[N, N, N, 3]], 0, 0, ['shape']],
+  ['conv2d_1', 'Conv2D', [[N, N, N, 3]], 896, 0, ['shape']],
+  ['max_pooling2d_1', 'MaxPooling2D', [[N, N, N, 3]], 0, 0, ['shape']],
+  ['conv2d_2', 'Conv2D', [[N, N, N, 6]], 18496, 0, ['shape']],
+  // The class cut silently at the column's edge.
+  ['global_max_pooling2d_1', 'GlobalM', [[N, 64]], 0, 0, ['layer']],
+  ['meta', 'InputLayer', [[N, 10]], 0],
+  ['concatenate_1', 'Concatenate', [[N, 74]], 0],
+  ['dense_3', 'Dense', [[N, 1]], 75]
+];
+
+const NESTED: Row[] = [
+  ['features', 'InputLayer', [[N, 32]], 0, 0],
+  ['block', 'Sequential', [[N, 16]], 4720, 0],
+  ['encoder', 'Functional', [[N, 32]], 4192, 1],
+  ['encoder_input', 'InputLayer', [[N, 32]], 0, 2],
+  ['encoder_dense_1', 'Dense', [[N, 64]], 2112, 2],
+  ['encoder_dense_2', 'Dense', [[N, 32]], 2080, 2],
+  ['block_dense', 'Dense', [[N, 16]], 528, 1],
+  ['skip_concat', 'Concatenate', [[N, 48]], 0, 0],
+  ['frozen_projection', 'Dense', [[N, 8]], 392, 0],
+  ['head', 'Dense', [[N, 1]], 9, 0]
+];
+const NESTED_TRAINABLE = [
+  true,
+  true,
+  true,
+  true,
+  false,
+  true,
+  true,
+  true,
+  false,
+  true
+];
+
+const BIG: Row[] = [
+  ['left', 'InputLayer', [[N, 4096]], 0, 0],
+  ['wide_block', 'Sequential', [[N, 4096]], 16781312, 0],
+  ['wide_dense', 'Dense', [[N, 4096]], 16781312, 1],
+  ['right', 'InputLayer', [[N, 4096]], 0, 0],
+  ['joined', 'Concatenate', [[N, 8192]], 0, 0],
+  ['score', 'Dense', [[N, 1]], 8193, 0]
+];
+
+const EXPECTED: Expected[] = [
+  {
+    notebook: 'keras0.3.ipynb',
+    cell: 'mlp',
+    format: 'keras1',
+    model: null,
+    // `Dense (dense)`: Keras 0.3 printed the class first.
+    rows: [
+      ['dense', 'Dense', [[N, 512]], 401920],
+      ['activation', 'Activation', [[N, 512]], 0],
+      ['dense', 'Dense', [[N, 10]], 5130],
+      ['activation', 'Activation', [[N, 10]], 0]
+    ],
+    totals: [407050, null, null]
+  },
+  {
+    notebook: 'keras0.3.ipynb',
+    cell: 'graph',
+    format: 'keras1',
+    model: null,
+    rows: [
+      ['left', 'Layer', [[N, 32]], 0],
+      ['right', 'Layer', [[N, 32]], 0],
+      ['hidden', 'Dense', [[N, 16]], 1040],
+      ['score', 'Dense', [[N, 1]], 17],
+      // The output row repeats the node it reads.
+      ['out', 'Dense', [[N, 1]], 17]
+    ],
+    totals: [1057, null, null]
+  },
+  {
+    notebook: 'keras1.0.ipynb',
+    cell: 'merged',
+    format: 'keras1',
+    model: null,
+    rows: [
+      ['left', 'InputLayer', [[N, 16]], 0],
+      ['right', 'InputLayer', [[N, 8]], 0],
+      ['dense_3', 'Dense', [[N, 4]], 68],
+      ['dense_4', 'Dense', [[N, 4]], 36],
+      ['merge_1', 'Merge', [[N, 8]], 0],
+      ['dense_5', 'Dense', [[N, 1]], 9]
+    ],
+    totals: [113, null, null]
+  },
+  {
+    notebook: 'keras1.1.ipynb',
+    cell: 'cnn_cut',
+    format: 'keras1',
+    model: null,
+    // No separating space: `(None, None, None, 32)896` fills its column.
+    rows: [
+      ['image', 'InputLayer', [[N, N, N, 3]], 0],
+      ['convolution2d_1', 'Convolution2D', [[N, N, N, 32]], 896],
+      ['maxpooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0],
+      ['convolution2d_2', 'Convolution2D', [[N, N, N, 64]], 18496],
+      ['globalmaxpooling2d_1', 'GlobalMaxPo', [[N, 64]], 0, 0, ['layer']],
+      ['meta', 'InputLayer', [[N, 10]], 0],
+      ['merge_1', 'Merge', [[N, 74]], 0],
+      ['dense_3', 'Dense', [[N, 1]], 75]
+    ],
+    totals: [19467, null, null]
+  },
+  {
+    notebook: 'keras1.1.ipynb',
+    cell: 'multi_output',
+    format: 'keras1',
+    model: null,
+    rows: [
+      ['input_4', 'InputLayer', [[N, 28, 28, 1]], 0],
+      // `[(None, 28, 28, 4), (N`: the second tensor's first axis is None.
+      ['model_3', 'Model', [[N, 28, 28, 4], [N]], 120, 0, ['shape']],
+      ['flatten_1', 'Flatten', [[N, 3136]], 0],
+      ['flatten_2', 'Flatten', [[N, 6272]], 0],
+      ['merge_3', 'Merge', [[N, 9408]], 0],
+      ['dense_5', 'Dense', [[N, 2]], 18818]
+    ],
+    totals: [18938, null, null],
+    shapeCuts: { model_3: whole(1) }
+  },
+  {
+    notebook: 'keras1.2.ipynb',
+    cell: 'cnn_cut',
+    format: 'keras1',
+    model: null,
+    // The separating space overwrites the `)`: 32 may have gone on.
+    rows: [
+      ['image', 'InputLayer', [[N, N, N, 3]], 0],
+      ['convolution2d_1', 'Convolution2D', [[N, N, N, 32]], 896, 0, ['shape']],
+      ['maxpooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0, 0, ['shape']],
+      [
+        'convolution2d_2',
+        'Convolution2D',
+        [[N, N, N, 64]],
+        18496,
+        0,
+        ['shape']
+      ],
+      ['globalmaxpooling2d_1', 'GlobalMaxP', [[N, 64]], 0, 0, ['layer']],
+      ['meta', 'InputLayer', [[N, 10]], 0],
+      ['merge_1', 'Merge', [[N, 74]], 0],
+      ['dense_3', 'Dense', [[N, 1]], 75]
+    ],
+    totals: [19467, 19467, 0],
+    shapeCuts: { convolution2d_1: partial(), maxpooling2d_1: partial() }
+  },
+  {
+    notebook: 'keras1.2.ipynb',
+    cell: 'shared',
+    format: 'keras1',
+    model: null,
+    rows: [
+      ['input_1', 'InputLayer', [[N, 30, 16]], 0],
+      ['input_2', 'InputLayer', [[N, 20, 16]], 0],
+      ['convolution1d_1', 'Convolution1D', 'multiple', 3136],
+      ['globalmaxpooling1d_1', 'GlobalMaxP', [[N, 64]], 0, 0, ['layer']],
+      ['merge_2', 'Merge', [[N, 128]], 0],
+      ['dense_4', 'Dense', [[N, 1]], 129]
+    ],
+    totals: [3265, 3265, 0]
+  },
+  {
+    notebook: 'keras2-2.0.ipynb',
+    cell: 'cnn_cut',
+    // 100 columns and no heading, as Keras 1.2: Conv2D says Keras 2.
+    format: 'keras2',
+    model: null,
+    rows: [
+      ['image', 'InputLayer', [[N, N, N, 3]], 0],
+      ['conv2d_1', 'Conv2D', [[N, N, N, 32]], 896, 0, ['shape']],
+      ['max_pooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0, 0, ['shape']],
+      ['conv2d_2', 'Conv2D', [[N, N, N, 64]], 18496, 0, ['shape']],
+      ['global_max_pooling2d_1', 'GlobalMa', [[N, 64]], 0, 0, ['layer']],
+      ['meta', 'InputLayer', [[N, 10]], 0],
+      ['concatenate_1', 'Concatenate', [[N, 74]], 0],
+      ['dense_3', 'Dense', [[N, 1]], 75]
+    ],
+    totals: [19467, 19467, 0]
+  },
+  {
+    notebook: 'keras2-2.0.ipynb',
+    cell: 'conv3d_cut',
+    format: 'keras2',
+    model: null,
+    rows: [
+      // `(None, None, None, None, ` in the 65-column table: one axis lost.
+      ['conv3d_1', 'Conv3D', [[N, N, N, N]], 224, 0, ['shape']],
+      ['global_average_pooling3d_1', '', [[N, 8]], 0, 0, ['layer']],
+      ['dense_6', 'Dense', [[N, 2]], 18]
+    ],
+    totals: [242, 242, 0],
+    shapeCuts: { conv3d_1: whole() }
+  },
+  {
+    notebook: 'keras2-2.2.ipynb',
+    cell: 'multi_output',
+    format: 'keras2',
+    model: null,
+    rows: [
+      ['input_4', 'InputLayer', [[N, 28, 28, 1]], 0],
+      // `[(None, 28, 28, 4), `: a second tensor follows, nothing of it shown.
+      ['model_3', 'Model', [[N, 28, 28, 4], []], 120, 0, ['shape']],
+      ['flatten_1', 'Flatten', [[N, 3136]], 0],
+      ['flatten_2', 'Flatten', [[N, 6272]], 0],
+      ['concatenate_3', 'Concatenate', [[N, 9408]], 0],
+      ['dense_5', 'Dense', [[N, 2]], 18818]
+    ],
+    totals: [18938, 18938, 0],
+    shapeCuts: { model_3: whole(1) }
+  },
+  {
+    notebook: 'keras2-2.3.ipynb',
+    cell: 'cnn_cut',
+    format: 'keras2',
+    model: 'model_1',
+    // 98 columns: `(None, None, None, 3` for 3, 32 and 64 channels alike.
+    rows: CNN_K2,
+    totals: [19467, 19467, 0],
+    shapeCuts: {
+      image: partial(),
+      conv2d_1: partial(),
+      max_pooling2d_1: partial(),
+      conv2d_2: partial()
+    }
+  },
+  {
+    notebook: 'tfkeras212.ipynb',
+    cell: 'nested',
+    format: 'keras2',
+    model: 'nested_model',
+    rows: NESTED,
+    totals: [5121, 2617, 2504],
+    trainable: NESTED_TRAINABLE
+  },
+  {
+    notebook: 'tfkeras212.ipynb',
+    cell: 'quoted_nested',
+    format: 'keras2',
+    model: 'nested_model',
+    rows: NESTED,
+    totals: [5121, 2617, 2504],
+    trainable: NESTED_TRAINABLE
+  },
+  {
+    notebook: 'tfkeras212.ipynb',
+    cell: 'unused_layer',
+    format: 'keras2',
+    model: 'with_spare',
+    rows: [
+      ['used', 'Dense', 'multiple', 36],
+      ['spare', 'Dense', 'multiple', 0]
+    ],
+    totals: [36, 36, 0]
+  },
+  {
+    notebook: 'tfkeras2-quoted.ipynb',
+    cell: 'quoted_nested',
+    format: 'keras2',
+    model: 'nested_model',
+    rows: NESTED,
+    totals: [5121, 2617, 2504],
+    trainable: NESTED_TRAINABLE
+  },
+  {
+    notebook: 'tfkeras2-quoted.ipynb',
+    cell: 'quoted_big',
+    format: 'keras2',
+    model: 'big_model',
+    // 16781312 does not fit the 7-character Param # column: `1678131` / `2`.
+    rows: BIG,
+    totals: [16789505, 16789505, 0]
+  },
+  {
+    notebook: 'tfkeras212.ipynb',
+    cell: 'quoted_big',
+    format: 'keras2',
+    model: 'big_model',
+    rows: BIG,
+    totals: [16789505, 16789505, 0]
+  },
+  {
+    notebook: 'tfkeras2-unmerged.ipynb',
+    cell: 'split_stderr',
+    format: 'keras2',
+    model: 'noisy_model',
+    rows: [
+      ['before', 'Dense', [[N, 4]], 36],
+      ['noisy', 'NoisyDense', [[N, 2]], 10],
+      ['after', 'Dense', [[N, 1]], 3]
+    ],
+    totals: [49, 49, 0]
+  },
+  {
+    notebook: 'tfkeras2-unmerged.ipynb',
+    cell: 'nested',
+    format: 'keras2',
+    model: 'nested_model',
+    rows: NESTED,
+    totals: [5121, 2617, 2504],
+    trainable: NESTED_TRAINABLE
+  },
+  {
+    notebook: 'keras30-display.ipynb',
+    cell: 'two_inputs',
+    format: 'keras3',
+    model: 'functional_2',
+    rows: [
+      ['input_layer_1', 'InputLayer', [[N, 64]], 0],
+      ['input_layer_2', 'InputLayer', [[N, 8]], 0],
+      ['concatenate', 'Concatenate', [[N, 72]], 0],
+      ['dense_2', 'Dense', [[N, 32]], 2336],
+      ['dense_3', 'Dense', [[N, 3]], 99]
+    ],
+    totals: [2435, 2435, 0]
+  },
+  {
+    notebook: 'keras3-other.ipynb',
+    cell: 'absl_logging',
+    format: 'keras3',
+    // absl's `INFO:absl:` stands before the heading.
+    model: 'logged',
+    rows: [
+      ['dense', 'Dense', [[N, 4]], 36],
+      ['dense_1', 'Dense', [[N, 1]], 5]
+    ],
+    totals: [41, 41, 0]
+  }
+];
+
+const notebooks = new Map<string, NotebookSummary[]>();
+function summariesOf(notebook: string): NotebookSummary[] {
+  let found = notebooks.get(notebook);
+  if (!found) {
+    found = parseNotebookJson(loadNotebook(notebook).json);
+    notebooks.set(notebook, found);
+  }
+  return found;
+}
+
+describe('every printer branch, as the old versions printed it', () => {
+  for (const e of EXPECTED) {
+    it(`${e.notebook} ${e.cell}: ${e.rows.length} rows, totals, cuts`, () => {
+      const nb = loadNotebook(e.notebook);
+      const cell = fixtureCell(nb, e.cell);
+      const inCell = summariesOf(e.notebook).filter(s => s.cell === cell.index);
+      expect(inCell).toHaveLength(1);
+      const s = inCell[0];
+      expect(s.format).toBe(e.format);
+      expect(s.model).toBe(e.model);
+      expect(s.parts).toEqual({
+        heading: e.model !== null,
+        table: true,
+        totals: true
+      });
+      expect(
+        s.layers.map(l => [
+          l.name,
+          l.type,
+          l.shapeKind === 'multiple' ? 'multiple' : l.tensors,
+          l.params,
+          l.depth,
+          l.cut.map(c => c.column)
+        ])
+      ).toEqual(
+        e.rows.map(([n, t, sh, p, d, c]) => [n, t, sh, p, d ?? 0, c ?? []])
+      );
+      expect([
+        s.totals.total,
+        s.totals.trainable,
+        s.totals.nonTrainable
+      ]).toEqual(e.totals);
+      const cuts = Object.fromEntries(
+        s.layers.filter(l => l.shapeCut).map(l => [l.name, l.shapeCut])
+      );
+      if (e.shapeCuts) {
+        for (const [name, cut] of Object.entries(e.shapeCuts)) {
+          expect(cuts[name]).toEqual(cut);
+        }
+      }
+      // Only rows with a cut Output Shape carry a shapeCut.
+      for (const l of s.layers) {
+        expect(l.shapeCut !== undefined).toBe(
+          l.cut.some(c => c.column === 'shape')
+        );
+      }
+      if (e.trainable) {
+        expect(s.layers.map(l => l.trainable)).toEqual(e.trainable);
+      }
+    });
+  }
+
+  it('explains the None of a shape cut at the edge: batch, then the variable height and width', () => {
+    const nb = loadNotebook('keras2-2.3.ipynb');
+    const cell = fixtureCell(nb, 'cnn_cut');
+    const s = summariesOf('keras2-2.3.ipynb').find(x => x.cell === cell.index)!;
+    const facts = analyzeSummary(s);
+    const conv = s.layers.findIndex(l => l.name === 'conv2d_1');
+    expect(
+      facts.layers[conv].dims.map(d => [d.axis, d.role, d.meaning])
+    ).toEqual([
+      [0, 'batch', expect.any(String)],
+      [1, 'variable', expect.stringMatching(/height/i)],
+      [2, 'variable', expect.stringMatching(/width/i)]
+    ]);
+    // The warning says which cells were cut.
+    expect(s.warnings.join(' ')).toMatch(/4 Output Shape cells were cut short/);
+  });
+
+  it("reads each summary of nbclient's one-output-per-line notebook as one, its outputs the pieces", () => {
+    const nb = loadNotebook('tfkeras2-unmerged.ipynb');
+    for (const id of ['mlp', 'two_inputs', 'nested', 'split_stderr']) {
+      const cell = fixtureCell(nb, id);
+      const stdout = cell.outputs
+        .map((o, i) =>
+          o.output_type === 'stream' && o.name === 'stdout' ? i : -1
+        )
+        .filter(i => i >= 0);
+      const inCell = summariesOf('tfkeras2-unmerged.ipynb').filter(
+        s => s.cell === cell.index
+      );
+      expect(inCell).toHaveLength(1);
+      // Every stdout output is a piece of the summary; the stderr one is not.
+      expect(inCell[0].pieces.map(p => p.output)).toEqual(stdout);
+      expect(inCell[0].output).toBe(stdout[0]);
+    }
+    const split = fixtureCell(nb, 'split_stderr');
+    expect(split.outputs.some(o => o.name === 'stderr')).toBe(true);
+  });
+
+  it('gives offsets that cut the joined stdout text at the summary', () => {
+    const nb = loadNotebook('tfkeras2-unmerged.ipynb');
+    const cell = fixtureCell(nb, 'split_stderr');
+    const joined = cell.outputs
+      .filter(o => o.name === 'stdout')
+      .map(o => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')))
+      .join('');
+    const s = summariesOf('tfkeras2-unmerged.ipynb').find(
+      x => x.cell === cell.index
+    )!;
+    const text = joined.slice(s.start, s.end);
+    expect(text.startsWith('Model: "noisy_model"')).toBe(true);
+    expect(text.trimEnd().endsWith('_'.repeat(65))).toBe(true);
+    const noisy = s.layers[1];
+    expect(joined.slice(noisy.start, noisy.end)).toMatch(
+      /^ noisy \(NoisyDense\)/
+    );
+  });
+
+  it('reads a summary quoted in a Markdown cell when asked, as text/markdown with no output', () => {
+    const quoted = fixtureCell(
+      loadNotebook('tfkeras2-quoted.ipynb'),
+      'quoted_nested'
+    );
+    const text = quoted.outputs
+      .map(o => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')))
+      .join('');
+    // A tutorial's Markdown cell quoting the summary as an indented block.
+    const nb = {
+      cells: [
+        {
+          cell_type: 'markdown',
+          source: `You should see:\n\n${text}\nThen train it.`
+        },
+        { cell_type: 'code', source: 'x = 1', outputs: [] }
+      ]
+    };
+    expect(parseNotebook(nb)).toEqual([]);
+    const found = parseNotebook(nb, { markdown: true });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      cell: 0,
+      output: null,
+      mime: 'text/markdown'
+    });
+    expect(found[0].layers.map(l => l.name)).toEqual(NESTED.map(r => r[0]));
+    const source = nb.cells[0].source as string;
+    expect(source.slice(found[0].start, found[0].end).trimStart()).toMatch(
+      /^Model: "nested_model"/
+    );
+  });
+});
+
+describe('hand-written branches', () => {
+  it('reads a tf-keras summary followed by its DTensor lines, which stay outside it', () => {
+    const file = path.join(FIXTURES_DIR, 'handwritten', 'tfkeras2-dtensor.txt');
+    const text = fs.readFileSync(file, 'utf-8');
+    const [s, ...rest] = parseText(text).summaries;
+    expect(rest).toEqual([]);
+    expect(s.model).toBe('sharded');
+    expect(s.layers.map(l => [l.name, l.params])).toEqual([
+      ['dense', 144],
+      ['dense_1', 17]
+    ]);
+    expect(s.totals.total).toBe(161);
+    expect(text.slice(s.end)).toMatch(
+      /^17 \/ 161 params \(68\.00 Byte\) are fully replicated/
+    );
+  });
+});
