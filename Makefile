@@ -244,8 +244,11 @@ demo-test: build $(STAMPS)/ui-kernel chromium $(STAMPS)/ui-tests
 		PLATFORM_READY_URL=http://127.0.0.1:$(GALATA_PORT)/api \
 		PLATFORM_SERVER="bash $(CURDIR)/scripts/demo.sh --config=$(SERVER_CONFIG)")
 
+# The shape engine's models (fixtures/kernel-shapes.json) run in the fixture
+# venvs capture_fixtures.sh makes.
 fixtures:
 	bash scripts/capture_fixtures.sh
+	.venv-fixtures-keras3/bin/python scripts/capture_shapes_fixtures.py
 
 # Rewrites docs/screenshot-{light,dark}.png from the demo notebook.
 screenshots: build chromium $(STAMPS)/ui-tests
@@ -262,11 +265,12 @@ BENCH_OUT := $(STAMPS)/bench
 
 bench: build chromium $(STAMPS)/ui-tests
 	rm -rf $(BENCH_OUT)/results
-	node_modules/.bin/esbuild bench/parser.bench.ts bench/adversarial.bench.ts bench/footprint.bench.ts \
+	node_modules/.bin/esbuild bench/parser.bench.ts bench/adversarial.bench.ts bench/footprint.bench.ts bench/shapes.bench.ts \
 		--bundle --platform=node --target=node20 --outdir=$(BENCH_OUT) --log-level=warning
 	node --expose-gc $(BENCH_OUT)/parser.bench.js
 	node $(BENCH_OUT)/adversarial.bench.js
 	node $(BENCH_OUT)/footprint.bench.js
+	node --expose-gc $(BENCH_OUT)/shapes.bench.js
 	cd bench && BENCH_PORT=$(BENCH_PORT) CHROMIUM_PATH="$(CHROMIUM)" \
 		../ui-tests/node_modules/.bin/playwright test -c playwright.config.js
 	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs

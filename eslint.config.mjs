@@ -104,42 +104,50 @@ export default defineConfig([
   // JSON) ← export ← render ← intercept ← plugin. The CLI (cli.ts,
   // report.ts) never reaches the page. Type-only imports count too.
   ...layer(['src/parse/**/*.ts'], {
-    above: ['analyze', 'export', 'render', 'intercept'],
+    above: ['analyze', 'export', 'render', 'intercept', 'companion'],
     files: ['report', 'cli', 'plugin', 'compare-command'],
     jupyter: true,
     why: 'src/parse is the bottom layer: pure, it imports nothing of ours above it'
   }),
   ...layer(['src/analyze/**/*.ts'], {
-    above: ['export', 'render', 'intercept'],
+    above: ['export', 'render', 'intercept', 'companion'],
     files: ['report', 'cli', 'plugin', 'compare-command'],
     jupyter: true,
     why: 'src/analyze imports only src/parse'
   }),
   ...layer(['src/report.ts', 'src/cli.ts'], {
-    above: ['export', 'render', 'intercept'],
+    above: ['export', 'render', 'intercept', 'companion'],
     files: ['plugin', 'compare-command'],
     jupyter: true,
     why: 'the CLI imports parse and analyze only, never the page'
   }),
   ...layer(['src/export/**/*.ts'], {
-    above: ['render', 'intercept'],
+    above: ['render', 'intercept', 'companion'],
     files: ['cli', 'plugin', 'compare-command'],
     jupyter: true,
     why: 'src/export (pure text formats) imports parse, analyze and report only'
   }),
   ...layer(['src/render/**/*.ts'], {
-    above: ['intercept'],
+    above: ['intercept', 'companion'],
     files: ['cli', 'plugin', 'compare-command'],
     jupyter: false,
     why: 'src/render is DOM only: no JupyterLab glue (intercept, plugin)'
   }),
   ...layer(['src/intercept/**/*.ts'], {
-    above: [],
+    above: ['companion'],
     // The view is used through its public surface only.
     inner: ['render'],
     files: ['cli', 'plugin', 'compare-command'],
     jupyter: false,
     why: 'src/intercept is wired by the plugin, never the other way round'
+  }),
+  ...layer(['src/companion/**/*.ts'], {
+    // Kernel sessions (the companion's loading and offer), beside intercept.
+    above: ['intercept'],
+    inner: ['render'],
+    files: ['cli', 'plugin', 'compare-command'],
+    jupyter: false,
+    why: 'src/companion is wired by the plugin and meets intercept only there'
   }),
   {
     // An unbounded list spread into a call's arguments throws a RangeError
@@ -147,6 +155,7 @@ export default defineConfig([
     files: [
       'src/render/**/*.ts',
       'src/intercept/**/*.ts',
+      'src/companion/**/*.ts',
       'src/export/**/*.ts'
     ],
     rules: {

@@ -21,7 +21,8 @@ const ORDER = [
   'browser',
   'stream',
   'footprint',
-  'startup'
+  'startup',
+  'shapes'
 ];
 
 function run(cmd, args) {

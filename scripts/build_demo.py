@@ -23,6 +23,7 @@ FIXTURES = REPO / "fixtures"
 DEMO = REPO / "demo" / "demo.ipynb"
 
 KERAS3_IMPORTS = "import keras\nfrom keras import layers\n\n"
+COMPANION_IMPORTS = "%load_ext jupyterlab_keras_summary\n" + KERAS3_IMPORTS
 TFKERAS_IMPORTS = "import tf_keras as keras\nfrom tf_keras import layers\n\n"
 
 INTRO = """\
@@ -58,16 +59,21 @@ No kernel needed: these outputs were saved by a real Keras run.
 LIVE = """\
 ## Live
 
-`make demo` gives this notebook a kernel with Keras 3 (jax backend, CPU): run these cells
-(or *Run All*) and the summaries they print render as tables too. Elsewhere, a kernel needs
-Keras 3 and a backend (for example `pip install keras jax`). `make demo` opens a fresh copy
-of this notebook each time, so running or saving here never changes the saved examples.
+`make demo` gives this notebook a kernel with Keras 3 (jax backend, CPU) and this extension's
+kernel companion: run these cells (or *Run All*) and the summaries they print render as tables
+too. The first cell loads the companion, so `model.summary()` sends the exact facts from the
+live model (the table's header says *Exact, from the kernel*); `print_fn=print` still prints
+Keras's own text. Elsewhere, a kernel needs Keras 3 and a backend (for example
+`pip install keras jax`) and, for the exact facts, this package in the kernel's environment.
+`make demo` opens a fresh copy of this notebook each time, so running or saving here never
+changes the saved examples.
 """
 
-# The lead wires the kernel companion here once it lands (branch `kernel`).
 LIVE_COMPANION = """\
-# KERNEL COMPANION: `%load_ext jupyterlab_keras_summary` goes here once the
-# companion is in the package; model.summary() then also sends its exact data.
+# The kernel companion (it comes with the extension): from here on model.summary()
+# also sends the exact facts from the live model (full names, weights, the input
+# each None comes from) in one output, beside Keras's own text.
+%load_ext jupyterlab_keras_summary
 """
 
 LIVE_SEQUENTIAL = """\
@@ -118,6 +124,12 @@ SAVED_CELLS = [
     ("keras3-display", "nested", KERAS3_IMPORTS,
      "### Nested models, `expand_nested=True, show_trainable=True`\nRows of the inner "
      "models collapse and expand; the *Trainable* column shows the frozen layers."),
+    ("kernel/kernel-keras3", "long_names", COMPANION_IMPORTS,
+     "### Exact, from the kernel: `%load_ext jupyterlab_keras_summary`\nPrinted with the "
+     "kernel companion loaded: one output carries the facts from the live model beside "
+     "Keras's text. The names Keras cut with `…` show whole; click a `None` to see which "
+     "input it comes from (exact), or a Param # for the layer's weights. *Show original "
+     "text* shows what Keras printed."),
     ("keras3-print", "print_around", KERAS3_IMPORTS,
      "### `print_fn=print`, with other output around it\nThe summary goes to stdout; the "
      "lines printed before and after it stay plain text."),
@@ -179,11 +191,11 @@ def build() -> dict:
         cell = fixture_cell(notebook, fixture_id)
         body = "".join(cell["source"]).split("\n", 1)[1]
         count += 1
-        cells.append(markdown(f"about-{notebook}-{fixture_id}", note))
+        # Cell ids allow no "/": kernel/kernel-keras3 is named kernel-keras3.
+        name = Path(notebook).name
+        cells.append(markdown(f"about-{name}-{fixture_id}", note))
         cells.append(
-            code(
-                f"saved-{notebook}-{fixture_id}", imports + body, saved_outputs(cell["outputs"]), count
-            )
+            code(f"saved-{name}-{fixture_id}", imports + body, saved_outputs(cell["outputs"]), count)
         )
     cells.append(markdown("live", LIVE))
     cells.append(code("live-companion", LIVE_COMPANION, [], None))

@@ -1,16 +1,20 @@
 /**
  * The plugin: wraps the stdout and HTML renderer factories of the
- * application's rendermime registry, during activation, so that every
- * notebook, console and output view (each clones the registry when it is
- * created) renders Keras summaries as tables. Needs only the registry, so it
+ * application's rendermime registry, and adds the renderer of the kernel
+ * companion's payload, during activation, so that every notebook, console
+ * and output view (each clones the registry when it is created) renders
+ * Keras summaries as tables. Needs only the registry, so it
  * runs in JupyterLab and Notebook 7 alike; with the notebook tracker it also
- * adds "Compare Keras summaries…" (src/compare-command.ts).
+ * adds "Compare Keras summaries…" (src/compare-command.ts) and the "Exact
+ * shapes…" offer, and with the setting on it loads the kernel companion in
+ * the Python kernels of notebooks and consoles (src/companion/).
  */
 import type {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IConsoleTracker } from '@jupyterlab/console';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
@@ -20,11 +24,17 @@ import { InterceptContext, TRANSLATION_DOMAIN } from './intercept/context';
 import {
   HTML_MIME_TYPE,
   htmlFactory,
+  originalChoice,
+  PAYLOAD_RANK,
+  payloadFactory,
   STDOUT_MIME_TYPE,
   stdoutFactory
 } from './intercept/factories';
 import { readSettings } from './intercept/settings';
 import { addCompareCommand, COMPARE_COMMAND } from './compare-command';
+// Needed at activation: the watch must see every notebook and console as it opens.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { startCompanion } from './companion';
 
 /** The plugin id; settings live in schema/plugin.json under this id. */
 export const PLUGIN_ID = 'jupyterlab-keras-summary:plugin';
@@ -49,12 +59,19 @@ const WRAPPERS: [
 
 /**
  * Replace the factories for stdout and HTML with wrappers around them,
- * keeping their ranks. Returns the MIME types wrapped.
+ * keeping their ranks, and add the renderer of the kernel companion's
+ * payload (which falls back to the factories as they were before). Returns
+ * the MIME types wrapped.
  */
 export function wrapFactories(
   rendermime: IRenderMimeRegistry,
   context: InterceptContext
 ): string[] {
+  const originals = rendermime.clone();
+  rendermime.addFactory(
+    payloadFactory(context, originalChoice(originals)),
+    PAYLOAD_RANK
+  );
   const wrapped: string[] = [];
   for (const [mimeType, wrap] of WRAPPERS) {
     const base = rendermime.getFactory(mimeType);
@@ -74,14 +91,21 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Render Keras model.summary() outputs as an interactive table.',
   autoStart: true,
   requires: [IRenderMimeRegistry],
-  optional: [ISettingRegistry, ITranslator, INotebookTracker, ICommandPalette],
+  optional: [
+    ISettingRegistry,
+    ITranslator,
+    INotebookTracker,
+    ICommandPalette,
+    IConsoleTracker
+  ],
   activate: (
     app: JupyterFrontEnd,
     rendermime: IRenderMimeRegistry,
     settingRegistry: ISettingRegistry | null,
     translator: ITranslator | null,
     notebooks?: INotebookTracker | null,
-    palette?: ICommandPalette | null
+    palette?: ICommandPalette | null,
+    consoles?: IConsoleTracker | null
   ): void => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const context = new InterceptContext({ trans });
@@ -95,6 +119,14 @@ const plugin: JupyterFrontEndPlugin<void> = {
       palette ?? null
     );
 
+    // The kernel companion: loaded silently in Python kernels when the
+    // setting says so; offered on text summaries of notebooks ("Exact shapes…").
+    const { loader, offerFor } = startCompanion(
+      notebooks ?? null,
+      consoles ?? null
+    );
+    context.companion = offerFor;
+
     let settings: ISettingRegistry.ISettings | null = null;
     const apply = (raw: unknown) => {
       const { settings: read, problems } = readSettings(raw);
@@ -104,6 +136,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
         );
       }
       context.settings = read;
+      loader.enabled = read.loadCompanion;
     };
 
     app.commands.addCommand(CommandIDs.toggleInterception, {

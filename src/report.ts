@@ -75,11 +75,32 @@ class SummaryReport {
     this.dimTable = this.analysis.dimTable();
   }
 
-  /** The summary's own fields, in order (contract 2 starts with its version). */
+  /**
+   * The summary's own fields, in order (contract 2 starts with its
+   * version and its `source`: `text` (parsed) or `kernel` (the companion's
+   * payload, whose producer is named; its other facts are in the same
+   * fields as a parsed text's).
+   */
   head(): Record<string, unknown> {
-    const { layers, ...rest } = this.summary;
+    const { layers, kernel, source, ...rest } = this.summary;
     void layers;
-    return this.contract === 1 ? rest : { version: 2, ...rest };
+    const fields: Record<string, unknown> = { source: source ?? 'text' };
+    if (kernel?.producer) {
+      fields.producer = kernel.producer;
+    }
+    if (kernel?.model?.shapes_from) {
+      fields.shapesFrom = kernel.model.shapes_from;
+    }
+    // Contract 1 stays the first shape, as it was.
+    return this.contract === 1 ? rest : { version: 2, ...fields, ...rest };
+  }
+
+  /** Row i's parsed fields: the kernel's raw facts stay out (its `dims` say them). */
+  row(i: number): Record<string, unknown> {
+    const { kernel, exactAxes, ...row } = this.summary.layers[i];
+    void kernel;
+    void exactAxes;
+    return row;
   }
 
   /** What row i adds to its parsed fields: its dimensions and its formula. */
@@ -99,7 +120,7 @@ class SummaryReport {
 
   layer(i: number): Record<string, unknown> {
     return {
-      ...this.summary.layers[i],
+      ...this.row(i),
       ...Object.fromEntries(this.layerFacts(i))
     };
   }
@@ -227,7 +248,7 @@ export function writeReport(
     }
     json.open('[', 'layers');
     for (let i = 0; i < summary.layers.length; i++) {
-      json.valueWith(summary.layers[i], report.layerFacts(i));
+      json.valueWith(report.row(i), report.layerFacts(i));
     }
     json.close(']');
     if (report.contract === 2) {

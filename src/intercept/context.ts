@@ -1,13 +1,14 @@
 /**
  * What the wrapping factories share with the plugin: the current settings
- * (replaced whenever the user changes them), the translation bundle, and
- * how to compare two summaries (the plugin's "Compare with…" handler).
+ * (replaced whenever the user changes them), the translation bundle, how to
+ * compare two summaries (the plugin's "Compare with…" handler) and the
+ * kernel companion's offer for text summaries.
  * A renderer reads the settings once, when it is created, so a change
  * applies to newly rendered outputs and never flips an output already shown.
  */
 import { nullTranslator } from '@jupyterlab/translation';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { CompareHandler } from '../render';
+import type { CompanionOffer, CompareHandler } from '../render';
 import { DEFAULT_SETTINGS } from './settings';
 import type { InterceptSettings } from './settings';
 
@@ -29,4 +30,11 @@ export class InterceptContext {
 
   /** Opens a summary's comparison with another; null: views offer no "Compare with…". */
   compare: CompareHandler | null = null;
+
+  /**
+   * The "Exact shapes…" offer for the output whose node is given (its
+   * notebook is found when the offer is asked, so the node may not be
+   * attached yet); null: views make no offer.
+   */
+  companion: ((node: HTMLElement) => CompanionOffer | null) | null = null;
 }

@@ -37,3 +37,6 @@ export const stdoutFactory = wrapping(STDOUT_MIME_TYPE, RenderedStreamSummary);
 
 /** Wraps `base` for HTML (rich's display outputs, the Keras 3 default). */
 export const htmlFactory = wrapping(HTML_MIME_TYPE, RenderedHtmlSummary);
+
+/** The kernel companion's payload (its own renderer, not a wrapper). */
+export { originalChoice, PAYLOAD_RANK, payloadFactory } from './payload';

@@ -152,7 +152,8 @@ export class RenderedHtmlSummary extends SummaryWrapper {
         trans: this._context.trans,
         initialView: this._settings.initialView,
         dimensionLetters: this._settings.dimensionLetters,
-        compare: this._context.compare
+        compare: this._context.compare,
+        companion: this._context.companion?.(this.node) ?? null
       });
     }
     this._shownKey = key;

@@ -16,6 +16,8 @@ export interface InterceptSettings {
   formats: ReadonlyArray<SummaryFormat>;
   /** Start with letters (B, T, H, W) in place of `None`. */
   dimensionLetters: boolean;
+  /** Load the kernel companion silently in every Python kernel the page starts. */
+  loadCompanion: boolean;
 }
 
 export const ALL_FORMATS: ReadonlyArray<SummaryFormat> = [
@@ -28,7 +30,8 @@ export const DEFAULT_SETTINGS: Readonly<InterceptSettings> = Object.freeze({
   enabled: true,
   initialView: 'table' as InitialView,
   formats: ALL_FORMATS,
-  dimensionLetters: false
+  dimensionLetters: false,
+  loadCompanion: false
 });
 
 /**
@@ -61,13 +64,15 @@ export function readSettings(raw: unknown): {
     }
   }
 
-  if (o.dimensionLetters !== undefined) {
-    if (typeof o.dimensionLetters === 'boolean') {
-      settings.dimensionLetters = o.dimensionLetters;
-    } else {
-      problems.push(
-        `"dimensionLetters" must be true or false, got ${describe(o.dimensionLetters)}`
-      );
+  for (const name of ['dimensionLetters', 'loadCompanion'] as const) {
+    if (o[name] !== undefined) {
+      if (typeof o[name] === 'boolean') {
+        settings[name] = o[name] as boolean;
+      } else {
+        problems.push(
+          `"${name}" must be true or false, got ${describe(o[name])}`
+        );
+      }
     }
   }
 

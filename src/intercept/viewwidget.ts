@@ -3,6 +3,7 @@
  * views and original renderers side by side in one PanelLayout. It keeps
  * nothing of its own: what it shows is the view's.
  */
+import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { SummaryView } from '../render';
 import type { SummaryViewOptions } from '../render';
@@ -25,6 +26,12 @@ export class SummaryViewWidget extends Widget {
   /** The text "Copy original text" copies. */
   get originalText(): string {
     return this.view.originalText;
+  }
+
+  /** Attached: its notebook (and so the "Exact shapes…" offer) can be found now. */
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this.view.checkOffer();
   }
 
   dispose(): void {

@@ -8,10 +8,14 @@
  * same cell) are joined into one summary. A summary's offsets (and its
  * rows') count from the start of its `output`; when a summary runs over
  * several stream outputs they run on through the next ones, as joined.
+ * A bundle from the kernel companion is read from its payload instead
+ * (`source: 'kernel'`), its text parsed only when the payload cannot be read.
  */
 import { canContinue, mergeSummaries } from './group';
 import { InputKind, normalize } from './normalize';
 import { parseParts, withChecks } from './parse';
+import { readPayload } from './payload';
+import { PAYLOAD_MIME_TYPE } from './payload-types';
 import { joinStreams, spanInRun } from './streams';
 import type { StreamItem } from './streams';
 import type { Summary } from './types';
@@ -97,6 +101,46 @@ export function outputText(output: unknown): OutputText | null {
   return null;
 }
 
+/**
+ * The summary the kernel companion's payload in a display bundle holds,
+ * placed in the notebook; null when the output has no payload or it cannot
+ * be read (its text is then parsed as any other output's).
+ */
+function payloadSummary(
+  output: unknown,
+  cell: number,
+  index: number
+): NotebookSummary | null {
+  const o = output as Record<string, unknown> | null;
+  const type = o?.output_type;
+  if (type !== 'display_data' && type !== 'execute_result') {
+    return null;
+  }
+  const data = o?.data as Record<string, unknown> | undefined;
+  if (!data || typeof data !== 'object' || !(PAYLOAD_MIME_TYPE in data)) {
+    return null;
+  }
+  const text = joinSource(data['text/plain']) ?? '';
+  const read = readPayload(data[PAYLOAD_MIME_TYPE], text);
+  if (!read.summary) {
+    return null;
+  }
+  const place: OutputPlace = {
+    cell,
+    output: index,
+    mime: PAYLOAD_MIME_TYPE,
+    start: 0,
+    end: text.length
+  };
+  return {
+    ...read.summary,
+    cell,
+    output: index,
+    mime: PAYLOAD_MIME_TYPE,
+    pieces: [place]
+  };
+}
+
 /** Whether a slice of an output shows nothing but white space (tags and escape codes aside). */
 function blankText(slice: string, kind: InputKind): boolean {
   return normalize(slice, kind).text.trim() === '';
@@ -159,7 +203,10 @@ export function parseNotebook(
       }
     }
   });
-  return result.map(s => withChecks(s) as NotebookSummary);
+  // A payload's summary needs no checks: its counts are the kernel's.
+  return result.map(s =>
+    s.source === 'kernel' ? s : (withChecks(s) as NotebookSummary)
+  );
 }
 
 /**
@@ -173,6 +220,8 @@ interface OutputUnit {
   text: string;
   /** The first output of the unit. */
   output: number;
+  /** A kernel bundle's summary, read from its payload (nothing to parse). */
+  exact?: NotebookSummary;
   /** The places (output, span in its text) of `[start, end)` of `text`. */
   places(
     start: number,
@@ -180,11 +229,26 @@ interface OutputUnit {
   ): { output: number; start: number; end: number }[];
 }
 
-function outputUnits(outputs: unknown[], items: StreamItem[]): OutputUnit[] {
+function outputUnits(
+  outputs: unknown[],
+  items: StreamItem[],
+  cell: number
+): OutputUnit[] {
   const displays: OutputUnit[] = [];
   outputs.forEach((output, o) => {
-    const out = outputText(output);
-    if (!out) {
+    const exact = payloadSummary(output, cell, o);
+    const out = exact ? null : outputText(output);
+    if (exact) {
+      items.push({ kind: 'other' });
+      displays.push({
+        mime: PAYLOAD_MIME_TYPE,
+        kind: 'text',
+        text: '',
+        output: o,
+        places: () => [{ output: o, start: 0, end: exact.end }],
+        exact
+      });
+    } else if (!out) {
       items.push({ kind: 'other' });
     } else if (out.mime.startsWith('stream:')) {
       // A stream of spaces is a line of its text (a row separator).
@@ -223,11 +287,21 @@ function cellSummaries(outputs: unknown[], c: number): NotebookSummary[] {
   // it there), or -1.
   let openAfter = -1;
   const items: StreamItem[] = [];
-  const units = outputUnits(outputs, items);
+  const units = outputUnits(outputs, items, c);
   // Whether only blank outputs stand between output `a` and output `b`.
   const adjacent = (a: number, b: number) =>
     a < b && items.slice(a + 1, b).every(item => item.kind === 'blank');
   for (const unit of units) {
+    if (unit.exact) {
+      // One output, one whole summary: nothing joins it.
+      if (current) {
+        result.push(current);
+      }
+      result.push(unit.exact);
+      current = null;
+      openAfter = -1;
+      continue;
+    }
     const parts = parseParts(unit.text, { kind: unit.kind });
     if (parts.length === 0) {
       openAfter = -1;

@@ -13,6 +13,12 @@
 export const PAYLOAD_MIME_TYPE =
   'application/vnd.jupyterlab-keras-summary+json';
 
+/** The companion's Python package (and IPython extension) name: `producer.package`. */
+export const COMPANION_PACKAGE = 'jupyterlab_keras_summary';
+
+/** The line that loads the companion in a notebook. */
+export const COMPANION_LOAD_LINE = `%load_ext ${COMPANION_PACKAGE}`;
+
 /** The payload major version this reader knows; a minor only adds optional fields. */
 export const PAYLOAD_MAJOR = 1;
 

@@ -185,9 +185,33 @@ export function dimFact(
   };
 }
 
+/** The size id of a fact (`size`, or the older `sizeGroup` for facts made by hand). */
+export function sizeOf(fact: DimFact): string {
+  return fact.size ?? fact.sizeGroup ?? fact.lineage;
+}
+
 /**
- * The dimensions the table shows as letters, in letter order: B first when
- * a batch axis is `None`, then each variable dimension (T1 before T2).
+ * A `None`'s letter: its size's (`T`, and `T′` for a size a layer derives
+ * from it), else its dimension's; null when the analysis names neither.
+ */
+export function letterOf(
+  facts: SummaryFacts | null,
+  fact: DimFact
+): string | null {
+  if (!facts) {
+    return null;
+  }
+  return (
+    facts.sizes?.[sizeOf(fact)]?.label ??
+    facts.lineageLabels[fact.lineage] ??
+    null
+  );
+}
+
+/**
+ * The sizes the table shows as letters, in letter order: B first when a
+ * batch axis is `None`, then each dimension's sizes (T before T′, T1
+ * before T2), each with the row where it starts.
  */
 export function letterEntries(facts: SummaryFacts | null): LetterEntry[] {
   if (!facts) {
@@ -199,23 +223,31 @@ export function letterEntries(facts: SummaryFacts | null): LetterEntry[] {
       if (d.value !== null) {
         continue;
       }
-      const letter = facts.lineageLabels[d.lineage];
-      const known = found.get(d.lineage);
-      // The kind where the dimension enters names it (an Input's length is
-      // an Embedding's timesteps).
-      if (letter && (!known || (d.origin === i && known.origin !== i))) {
-        found.set(d.lineage, {
+      const size = d.role === 'batch' ? 'batch' : sizeOf(d);
+      const letter = letterOf(facts, d);
+      const known = found.get(size);
+      const start = d.role === 'batch' ? null : (d.sizeOrigin ?? d.origin);
+      // The kind where the size starts names it (an Input's length is an
+      // Embedding's timesteps).
+      if (letter && (!known || (start === i && known.origin !== i))) {
+        found.set(size, {
           lineage: d.lineage,
+          size,
           letter,
           kind: d.kind,
-          origin: d.role === 'batch' ? null : d.origin
+          origin: start
         });
       }
     }
   });
-  const order = (e: LetterEntry) =>
+  const lineageOrder = (e: LetterEntry) =>
     e.lineage === 'batch' ? -1 : Number(e.lineage.replace(/^v/, '')) || 0;
-  return [...found.values()].sort((a, b) => order(a) - order(b));
+  return [...found.values()].sort(
+    (a, b) =>
+      lineageOrder(a) - lineageOrder(b) ||
+      (a.origin ?? -1) - (b.origin ?? -1) ||
+      a.letter.localeCompare(b.letter)
+  );
 }
 
 /** The first fixed batch size printed, for the what-if's note; null when every batch is None. */

@@ -29,6 +29,8 @@ export interface ControllerHost {
   compare(origin: HTMLElement): void;
   /** Focus the what-if's first size field (it just opened). */
   focusFirstSize(): void;
+  /** The offer's "Add and run %load_ext" was pressed. */
+  enableCompanion(): void;
 }
 
 /** The events delegated on the view's node. */
@@ -214,6 +216,12 @@ export class ViewController {
         return true;
       case 'compare':
         host.compare(node);
+        return true;
+      case 'offer':
+        state.setOffer(state.offer === 'closed' ? 'open' : 'closed');
+        return true;
+      case 'loadCompanion':
+        host.enableCompanion();
         return true;
       default:
         return false;

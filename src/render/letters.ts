@@ -2,12 +2,14 @@
  * Names for dimensions: with "Letters for None" on, every `None` shows a
  * letter instead (B for the batch; T, H, W, D, F for variable dimensions,
  * numbered T1, T2 when several share one), the same letter wherever the
- * same dimension appears, with a legend above the table. With what-if
+ * same size appears (`T′` once a layer may have changed it: letters follow
+ * `DimFact.size`), with a legend above the table. With what-if
  * sizes, a `None` shows its size. The button stays the same button: only
  * its text changes, and its accessible name still says what it is.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { DimFact } from '../analyze';
+import { letterOf } from './analysis';
 import { fill, h, slot } from './dom';
 import { rowLink } from './links';
 import type { Control } from './registry';
@@ -34,7 +36,7 @@ export function dimDisplay(
   if (fact.value !== null) {
     return null;
   }
-  const letter = ctx.analysis.facts?.lineageLabels[fact.lineage] ?? null;
+  const letter = letterOf(ctx.analysis.facts, fact);
   let text: string | null = null;
   if (t.whatIf) {
     const size = t.whatIf.rows[row]?.shapes[fact.tensor]?.[fact.axis];

@@ -8,6 +8,8 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { formatCount } from '../analyze';
 import type { Summary, Totals } from '../parse';
 import { button, h } from './dom';
+import { buildOffer, showOffer } from './offer';
+import type { OfferParts } from './offer';
 import type { ViewState } from './state';
 import type { Actions } from './types';
 
@@ -15,6 +17,8 @@ export interface Header {
   node: HTMLElement;
   /** Holds the model name; refilled by `fillTitle`. */
   title: HTMLElement;
+  /** "Exact, from the kernel (Keras 3.15.1, jax)" for a kernel summary (`fillSourceMark`). */
+  source: HTMLElement;
   /** "Show original text" / "Show table" (`aria-pressed`). */
   toggle: HTMLButtonElement;
   /** The dimension tools: "Letters for None" (a switch) and "What if…". */
@@ -25,6 +29,8 @@ export interface Header {
   status: HTMLElement;
   /** Says why a summary shows as text only (hidden otherwise). */
   notice: HTMLElement;
+  /** "Exact shapes…" and its panel (text summaries with a live kernel). */
+  offer: OfferParts;
 }
 
 export function buildHeader(
@@ -32,8 +38,13 @@ export function buildHeader(
   actions: Actions
 ): Header {
   const node = h('div', 'jp-KerasSummary-header');
+  const heading = h('div', 'jp-KerasSummary-heading');
   const title = h('div', 'jp-KerasSummary-title');
-  node.appendChild(title);
+  heading.appendChild(title);
+  const source = h('div', 'jp-KerasSummary-source');
+  source.hidden = true;
+  heading.appendChild(source);
+  node.appendChild(heading);
   const row = h('div', 'jp-KerasSummary-actions');
   const toggle = button('jp-KerasSummary-button jp-KerasSummary-toggle');
   actions.bind(toggle, { kind: 'toggleView' });
@@ -62,24 +73,29 @@ export function buildHeader(
   dimensionTools.appendChild(letters);
   dimensionTools.appendChild(whatIf);
   row.appendChild(dimensionTools);
+  const offer = buildOffer(trans, actions);
+  row.appendChild(offer.toggle);
 
   const status = h('span', 'jp-KerasSummary-status');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   row.appendChild(status);
   node.appendChild(row);
+  node.appendChild(offer.panel);
   const notice = h('p', 'jp-KerasSummary-tooLarge');
   notice.hidden = true;
   node.appendChild(notice);
   return {
     node,
     title,
+    source,
     toggle,
     dimensionTools,
     letters,
     whatIf,
     status,
-    notice
+    notice,
+    offer
   };
 }
 
@@ -120,6 +136,7 @@ export function showHeader(
   } else {
     header.whatIf.removeAttribute('aria-controls');
   }
+  showOffer(header.offer, state, trans);
 }
 
 /** `Model: name` (nothing when the heading was not printed); returns the view's label. */

@@ -28,6 +28,7 @@ import type {
   Arrangement,
   ControlRef,
   DimensionsShown,
+  OfferStatus,
   SortOrder,
   StateChange,
   SummaryAnalysis,
@@ -296,6 +297,36 @@ export class ViewState {
     return this._dims;
   }
 
+  // ---- The kernel companion's offer ("Exact shapes…") ------------------
+
+  /** Whether the offer shows: the view has one and it applies now (set by the view). */
+  get offered(): boolean {
+    return this._offered;
+  }
+
+  get offer(): OfferStatus {
+    return this._offer;
+  }
+
+  /** The offer applies or no longer does (a kernel started, died, changed). */
+  setOffered(offered: boolean): void {
+    if (offered !== this._offered) {
+      this._offered = offered;
+      if (!offered && this._offer !== 'running') {
+        this._offer = 'closed';
+      }
+      this._changed.emit({ kind: 'offer' });
+    }
+  }
+
+  /** Open or close the offer, or say what came of it. */
+  setOffer(status: OfferStatus): void {
+    if (status !== this._offer) {
+      this._offer = status;
+      this._changed.emit({ kind: 'offer' });
+    }
+  }
+
   // ---- Table tools: filter and sort --------------------------------------
 
   get query(): string {
@@ -389,6 +420,8 @@ export class ViewState {
     labels: Record<string, string>;
   } | null = null;
   private _dims: DimensionsShown | null = null;
+  private _offered = false;
+  private _offer: OfferStatus = 'closed';
   private _query = '';
   private _sort: SortOrder = 'keras';
   private _arrangement: Arrangement;

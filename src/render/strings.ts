@@ -123,6 +123,7 @@ export function rowWords(trans: TranslationBundle): RowWords {
     cutAdvice: cutAdvice(trans),
     batch: trans.__('Batch dimension: activate to explain'),
     fixedBatch: trans.__('Fixed batch size: activate to explain'),
+    firstCallBatch: trans.__('Batch of the first call: activate to explain'),
     variable: trans.__('Variable-length dimension: activate to explain'),
     unknownShape: trans.__('Shape not known yet: activate to explain'),
     multiple: trans.__('Several shapes: activate to explain'),

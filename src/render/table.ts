@@ -12,6 +12,7 @@ import { exportColumns } from '../export/cells';
 import type { ColumnKind, LayerRow, Summary } from '../parse';
 import { dimFact } from './analysis';
 import { button, h, nameIndent } from './dom';
+import { kernelWeights, shapesFromFirstCall } from './kernel-facts';
 import { showDim } from './letters';
 import { shapeParts } from './shape';
 import type { Control, ExplainAction } from './registry';
@@ -165,7 +166,9 @@ function shapeCell(
       if (part.dim === null || fact.kind === 'fixedBatch') {
         const title =
           fact.kind === 'fixedBatch'
-            ? ctx.words.fixedBatch
+            ? shapesFromFirstCall(ctx.summary, index)
+              ? ctx.words.firstCallBatch
+              : ctx.words.fixedBatch
             : fact.role === 'batch'
               ? ctx.words.batch
               : ctx.words.variable;
@@ -207,7 +210,7 @@ function paramsCell(
     cell.appendChild(printed(ctx, layer.paramsText, isCut(layer, 'params')));
     return cell;
   }
-  if (ctx.analysis.formulas[index]) {
+  if (ctx.analysis.formulas[index] || kernelWeights(layer)?.length) {
     // How the count comes about: a button opening its formula.
     const ref: ControlRef = { kind: 'params', row: index, tensor: 0, axis: 0 };
     const { node } = control(

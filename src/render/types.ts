@@ -5,6 +5,7 @@
  * DOM builders, explainers and controllers meet here, not in each other.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
+import type { ISignal } from '@lumino/signaling';
 import type { DimFact, ParamFormula, SummaryFacts, WhatIf } from '../analyze';
 import type { ColumnKind, LayerRow, Summary } from '../parse';
 
@@ -13,6 +14,32 @@ export type ViewMode = 'table' | 'text';
 
 /** Opens the comparison of `summary` with another; `origin` is the button it was asked from. */
 export type CompareHandler = (summary: Summary, origin: HTMLElement) => void;
+
+/**
+ * What came of asking for the kernel companion in a notebook: `loaded` (run
+ * the summary's cell again for exact facts), `missing` (the kernel's
+ * environment has no jupyterlab_keras_summary), `failed` (the cell could not
+ * run), `unavailable` (no live Python kernel any more).
+ */
+export type CompanionOutcome = 'loaded' | 'missing' | 'failed' | 'unavailable';
+
+/**
+ * The offer a text summary's view makes, "Exact shapes…": load the kernel
+ * companion in the notebook the output belongs to. Given by the JupyterLab
+ * glue (src/intercept, which finds the notebook and its kernel); the view
+ * only asks and shows.
+ */
+export interface CompanionOffer {
+  /** Whether the offer applies now: a live Python kernel is attached to the output's notebook. */
+  available(): boolean;
+  /** Fires when `available()` may have changed. */
+  readonly changed: ISignal<unknown, void>;
+  /** Add (or find) a first cell `%load_ext jupyterlab_keras_summary` and run it. Never rejects. */
+  enable(): Promise<CompanionOutcome>;
+}
+
+/** Where the view's "Exact shapes…" offer is: closed, open, running, or what came of it. */
+export type OfferStatus = 'closed' | 'open' | 'running' | CompanionOutcome;
 
 /** When to fill a table in chunks between frames, and how big a chunk is. */
 export interface RowChunks {
@@ -39,6 +66,8 @@ export interface SummaryViewOptions {
   dimensionLetters?: boolean;
   /** Opens the comparison of this summary with another ("Compare with…"); none: no button. */
   compare?: CompareHandler | null;
+  /** For a text summary, the offer to load the kernel companion ("Exact shapes…"); none: no offer. */
+  companion?: CompanionOffer | null;
 }
 
 /** The kinds of control a table cell can hold (a button that opens an explanation). */
@@ -100,7 +129,11 @@ export type Action =
   | { kind: 'dtype' }
   | { kind: 'filter' }
   | { kind: 'sort' }
-  | { kind: 'compare' };
+  | { kind: 'compare' }
+  /** "Exact shapes…": open or close the offer. */
+  | { kind: 'offer' }
+  /** The offer's "Add and run %load_ext". */
+  | { kind: 'loadCompanion' };
 
 /** Where builders register the buttons and fields they make. */
 export interface Actions {
@@ -119,12 +152,14 @@ export interface RowNode {
   key: string;
 }
 
-/** One entry of the letters' legend: a dimension shown in the table. */
+/** One entry of the letters' legend: a size shown in the table. */
 export interface LetterEntry {
   lineage: string;
+  /** The size it names (`DimFact.size`): letters follow sizes, `T` then `T′`. */
+  size: string;
   letter: string;
   kind: DimFact['kind'];
-  /** Where it enters (row index), or null for the batch. */
+  /** Where the size starts (row index), or null for the batch. */
   origin: number | null;
 }
 
@@ -173,6 +208,8 @@ export interface RowWords {
   cutAdvice: string;
   batch: string;
   fixedBatch: string;
+  /** A subclassed model's first-call batch (shown where a fixed batch would be). */
+  firstCallBatch: string;
   variable: string;
   unknownShape: string;
   multiple: string;
@@ -230,4 +267,6 @@ export type StateChange =
   | { kind: 'whatIf' }
   /** A what-if size or the dtype. */
   | { kind: 'sizes' }
-  | { kind: 'arrangement'; previous: Arrangement };
+  | { kind: 'arrangement'; previous: Arrangement }
+  /** The "Exact shapes…" offer opened, closed, ran or became (un)available. */
+  | { kind: 'offer' };

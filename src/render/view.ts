@@ -21,13 +21,20 @@ import { ExplanationHost } from './explanation-host';
 import { RowJump } from './jump';
 import { OriginalText } from './original';
 import { ActionMap } from './registry';
+import { showOffer } from './offer';
 import { buildHeader, fillTitle, showHeader } from './sections';
+import { fillSourceMark } from './source';
 import type { Header } from './sections';
 import { ViewState } from './state';
 import { copyAndSay, StatusMessage } from './status';
 import { TableTools } from './table-tools';
 import { TableView } from './table-view';
-import type { StateChange, SummaryViewOptions, ViewMode } from './types';
+import type {
+  CompanionOutcome,
+  StateChange,
+  SummaryViewOptions,
+  ViewMode
+} from './types';
 import { FIRST_FIELD, focusedField, focusField } from './whatif';
 
 export { CHUNK_SIZE, CHUNK_THRESHOLD } from './filling';
@@ -65,12 +72,15 @@ export class SummaryView {
       goto: row => this._jump.goto(this._table, row),
       copyOriginal: () => this.copyOriginal(),
       compare: origin => this._options.compare?.(this.state.summary, origin),
-      focusFirstSize: () => focusField(this._table?.panel, FIRST_FIELD)
+      focusFirstSize: () => focusField(this._table?.panel, FIRST_FIELD),
+      enableCompanion: () => void this._enableCompanion()
     });
     for (const type of VIEW_EVENTS) {
       this.node.addEventListener(type, this);
     }
     this.state.changed.connect(this._onChange, this);
+    this._options.companion?.changed.connect(this._checkOffer, this);
+    this._checkOffer();
     this._render();
   }
 
@@ -177,6 +187,7 @@ export class SummaryView {
     this._jump.dispose();
     this._status?.dispose();
     this._tools?.dispose();
+    this._options.companion?.changed.disconnect(this._checkOffer, this);
     for (const type of VIEW_EVENTS) {
       this.node.removeEventListener(type, this);
     }
@@ -271,6 +282,11 @@ export class SummaryView {
           this._table?.showArrangement();
           this._tools?.show(this.state);
           break;
+        case 'offer':
+          if (this._header) {
+            showOffer(this._header.offer, this.state, this._trans);
+          }
+          break;
       }
     } catch (error) {
       this._fail(error);
@@ -316,7 +332,53 @@ export class SummaryView {
         this.state.summary?.model,
         this._trans
       );
+      fillSourceMark(this._header.source, this.state.summary, this._trans);
       this.node.setAttribute('aria-label', label);
+    }
+    this._checkOffer();
+  }
+
+  /**
+   * Show "Exact shapes…" if its offer applies now (a text summary whose
+   * notebook has a live Python kernel); the glue calls it once the view is
+   * attached, and the offer's `changed` signal whenever that may change.
+   */
+  checkOffer(): void {
+    if (!this._disposed) {
+      this._checkOffer();
+    }
+  }
+
+  private _checkOffer(): void {
+    const offer = this._options.companion;
+    let offered = false;
+    try {
+      offered =
+        !!offer && this.state.summary?.source !== 'kernel' && offer.available();
+    } catch (error) {
+      console.warn('jupyterlab-keras-summary: the offer failed', error);
+    }
+    this.state.setOffered(offered);
+  }
+
+  /** "Add and run %load_ext": the glue runs it; the panel says what came of it. */
+  private async _enableCompanion(): Promise<void> {
+    const offer = this._options.companion;
+    if (!offer || this.state.offer === 'running') {
+      return;
+    }
+    this.state.setOffer('running');
+    let outcome: CompanionOutcome = 'failed';
+    try {
+      outcome = await offer.enable();
+    } catch (error) {
+      console.warn(
+        'jupyterlab-keras-summary: loading the companion failed',
+        error
+      );
+    }
+    if (!this._disposed) {
+      this.state.setOffer(outcome);
     }
   }
 

@@ -81,13 +81,22 @@ test('the demo runs its live cells in a Keras kernel; running and saving leave d
     ).toEqual([]);
     expect(cell.execution_count, `${cell.id} ran`).toEqual(expect.any(Number));
   }
-  // The live models' summaries show as tables.
+  // The live models' summaries show as tables; with the companion loaded
+  // by the first live cell, model.summary() sends the exact one (one
+  // output), while print_fn=print still prints Keras's text.
   for (const id of ['live-sequential', 'live-functional']) {
     const index = all.findIndex(c => c.id === id);
     await expect(
       summaries(cells(page).nth(index).locator('.jp-Cell-outputArea'))
     ).toHaveCount(1);
   }
+  const sequential = cells(page)
+    .nth(all.findIndex(c => c.id === 'live-sequential'))
+    .locator('.jp-Cell-outputArea');
+  await expect(sequential.locator('.jp-KerasSummary-source')).toContainText(
+    'Exact, from the kernel'
+  );
+  await expect(sequential.locator('.jp-OutputArea-child')).toHaveCount(1);
 
   // Saving writes the working copy, never the repository's notebook.
   await run(page, 'docmanager:save');

@@ -13,12 +13,19 @@ import plugin from '../../plugin';
 import { ALL_FORMATS, DEFAULT_SETTINGS, readSettings } from '../settings';
 import { FakeSettings, rendersTable, tick } from './helpers';
 
-const KEYS = ['enabled', 'initialView', 'formats', 'dimensionLetters'] as const;
+const KEYS = [
+  'enabled',
+  'initialView',
+  'formats',
+  'dimensionLetters',
+  'loadCompanion'
+] as const;
 
 function validValue(key: (typeof KEYS)[number], v: unknown): boolean {
   switch (key) {
     case 'enabled':
     case 'dimensionLetters':
+    case 'loadCompanion':
       return typeof v === 'boolean';
     case 'initialView':
       return v === 'table' || v === 'text';
@@ -65,7 +72,8 @@ describe('readSettings', () => {
               enabled: value,
               initialView: value,
               formats: value,
-              dimensionLetters: value
+              dimensionLetters: value,
+              loadCompanion: value
             },
             { requiredKeys: [] }
           )
@@ -75,6 +83,7 @@ describe('readSettings', () => {
           const { settings, problems } = readSettings(raw);
           expect(typeof settings.enabled).toBe('boolean');
           expect(typeof settings.dimensionLetters).toBe('boolean');
+          expect(typeof settings.loadCompanion).toBe('boolean');
           expect(['table', 'text']).toContain(settings.initialView);
           expect(validValue('formats', settings.formats)).toBe(true);
           if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -4,6 +4,7 @@ import {
   textRendererFactory
 } from '@jupyterlab/rendermime';
 import { CommandRegistry } from '@lumino/commands';
+import { PAYLOAD_MIME_TYPE } from '../../parse';
 import plugin from '../../plugin';
 import { DEFAULT_SETTINGS, readSettings } from '../settings';
 import { FakeSettings, rendersTable, STDOUT, tick } from './helpers';
@@ -50,7 +51,21 @@ describe('plugin', () => {
       expect(rendermime.getRank(mime)).toBe(before.getRank(mime));
     }
     expect(rendermime.getFactory('text/plain')).toBe(textRendererFactory);
-    expect(rendermime.mimeTypes).toEqual(before.mimeTypes);
+    // One type more: the kernel companion's payload, ahead of HTML, safe.
+    expect(rendermime.mimeTypes).toEqual([
+      PAYLOAD_MIME_TYPE,
+      ...before.mimeTypes
+    ]);
+    expect(rendermime.getFactory(PAYLOAD_MIME_TYPE)!.safe).toBe(true);
+    expect(rendermime.getRank(PAYLOAD_MIME_TYPE)).toBeLessThan(
+      before.getRank('text/html')!
+    );
+    expect(
+      rendermime.preferredMimeType(
+        { [PAYLOAD_MIME_TYPE]: {}, 'text/html': 'x', 'text/plain': 'x' },
+        'ensure'
+      )
+    ).toBe(PAYLOAD_MIME_TYPE);
     // Untrusted rich bundles still prefer HTML; stream bundles use the wrapper.
     expect(
       rendermime.preferredMimeType(
@@ -116,8 +131,12 @@ describe('readSettings', () => {
       enabled: false,
       initialView: 'text',
       formats: ['keras2'],
-      dimensionLetters: true
+      dimensionLetters: true,
+      loadCompanion: false
     });
+    expect(readSettings({ loadCompanion: true }).settings.loadCompanion).toBe(
+      true
+    );
     expect(problems).toEqual([]);
   });
 
@@ -127,7 +146,8 @@ describe('readSettings', () => {
     [{ formats: 'keras3' }, 'formats'],
     [{ formats: ['keras3', 'keras3'] }, 'formats'],
     [{ formats: [3] }, 'formats'],
-    [{ dimensionLetters: 'yes' }, 'dimensionLetters']
+    [{ dimensionLetters: 'yes' }, 'dimensionLetters'],
+    [{ loadCompanion: 'on' }, 'loadCompanion']
   ])('replaces %j by the default', (raw, key) => {
     const { settings, problems } = readSettings(raw);
     expect(settings).toEqual(DEFAULT_SETTINGS);

@@ -38,8 +38,8 @@ function capturedPayloads(file: string): Captured[] {
 }
 
 const ALL = [
-  ...capturedPayloads('kernel-keras3.ipynb'),
-  ...capturedPayloads('kernel-tfkeras2.ipynb')
+  ...capturedPayloads('kernel/kernel-keras3.ipynb'),
+  ...capturedPayloads('kernel/kernel-tfkeras2.ipynb')
 ];
 
 describe('kernel payloads read into summaries', () => {
@@ -117,22 +117,22 @@ describe('kernel payloads read into summaries', () => {
     const byCell = (flavour: string, id: string) =>
       ALL.find(c => c.flavour === flavour && c.cell === id)!;
     const dict = readPayload(
-      byCell('kernel-keras3.ipynb', 'dict_output').payload,
-      byCell('kernel-keras3.ipynb', 'dict_output').text
+      byCell('kernel/kernel-keras3.ipynb', 'dict_output').payload,
+      byCell('kernel/kernel-keras3.ipynb', 'dict_output').text
     ).summary!;
     // Keras 3.15 prints a dict of outputs as a list; tf-keras with its keys.
     expect(dict.layers[2].tensorKeys).toBeUndefined();
-    const tfDict = byCell('kernel-tfkeras2.ipynb', 'dict_output');
+    const tfDict = byCell('kernel/kernel-tfkeras2.ipynb', 'dict_output');
     expect(
       readPayload(tfDict.payload, tfDict.text).summary!.layers[2].tensorKeys
     ).toEqual(['score', 'label']);
-    const unbuilt = byCell('kernel-keras3.ipynb', 'unbuilt');
+    const unbuilt = byCell('kernel/kernel-keras3.ipynb', 'unbuilt');
     const u = readPayload(unbuilt.payload, unbuilt.text).summary!;
     expect(
       u.layers.every(l => l.unbuilt && l.paramsText === '0 (unbuilt)')
     ).toBe(true);
     expect(u.layers[0].tensors).toEqual([['?']]);
-    const multiple = byCell('kernel-tfkeras2.ipynb', 'subclassed_built');
+    const multiple = byCell('kernel/kernel-tfkeras2.ipynb', 'subclassed_built');
     const m = readPayload(multiple.payload, multiple.text).summary!;
     expect(m.layers.map(l => l.shapeKind)).toEqual(['multiple', 'multiple']);
   });

@@ -4,11 +4,13 @@
  * who consumes it, its letter and its what-if size) or a fixed batch size.
  */
 import type { DimFact } from '../../analyze';
-import { dimFact } from '../analysis';
+import { dimFact, letterOf } from '../analysis';
 import { fill, slot, text } from '../dom';
+import { shapesFromFirstCall } from '../kernel-facts';
 import { rowLink, rowLinks } from '../links';
 import { axisMeaning } from '../strings';
 import type { ExplainContext, Explainer, Explanation } from '../types';
+import { exactParagraphs } from './exact';
 
 /** `This is axis 1 of output 2 (of 3) of lstm (LSTM).` */
 function axisSentence(
@@ -170,14 +172,21 @@ function toolSentences(
   fact: DimFact
 ): DocumentFragment[] {
   const out: DocumentFragment[] = [];
-  const letter = ctx.analysis.facts?.lineageLabels[fact.lineage];
+  const letter = letterOf(ctx.analysis.facts, fact);
+  const dimension = ctx.analysis.facts?.lineageLabels[fact.lineage];
   if (ctx.dims.letters && letter) {
     out.push(
       text(
-        ctx.trans.__(
-          'Its letter is %1: every None with this letter is this same dimension.',
-          letter
-        )
+        dimension && dimension !== letter
+          ? ctx.trans.__(
+              'Its letter is %1: every None with this letter has this same size. It is the dimension %2 after a layer that may change its size.',
+              letter,
+              dimension
+            )
+          : ctx.trans.__(
+              'Its letter is %1: every None with this letter is this same dimension, with this same size.',
+              letter
+            )
       )
     );
   }
@@ -211,6 +220,9 @@ function explainNone(
       )
     );
     paragraphs.push(where);
+    for (const p of exactParagraphs(ctx, row, fact)) {
+      paragraphs.push(p);
+    }
     for (const p of tools) {
       paragraphs.push(p);
     }
@@ -244,6 +256,9 @@ function explainNone(
     );
   }
   paragraphs.push(where);
+  for (const p of exactParagraphs(ctx, row, fact)) {
+    paragraphs.push(p);
+  }
   for (const p of tools) {
     paragraphs.push(p);
   }
@@ -277,6 +292,38 @@ function explainFixedBatch(
   };
 }
 
+/**
+ * A number at axis 0 of a subclassed model's summary: the shapes are those
+ * its layers were built with on the first call, so the number is that
+ * call's batch, not a batch size the model fixes (the kernel says so).
+ */
+function explainFirstCallBatch(
+  ctx: ExplainContext,
+  row: number,
+  fact: DimFact
+): Explanation {
+  const { trans } = ctx;
+  const size = String(fact.value);
+  return {
+    title: trans.__('Batch of the first call: %1', size),
+    paragraphs: [
+      axisSentence(ctx, row, fact.tensor, fact.axis),
+      text(
+        trans.__(
+          'This model is subclassed: it has no graph of its own, so Keras shows the shapes its layers were built with when the model was first called, and that call held a batch of %1 samples.',
+          size
+        )
+      ),
+      text(
+        trans.__(
+          'So %1 is the batch of that first call, not a fixed batch size: the model was not told to take batches of %1 only. The kernel says where these shapes come from (exact).',
+          size
+        )
+      )
+    ]
+  };
+}
+
 export const explainDim: Explainer = (ctx, ref) => {
   const fact = dimFact(
     ctx.summary,
@@ -286,7 +333,9 @@ export const explainDim: Explainer = (ctx, ref) => {
     ref.axis
   );
   if (fact.kind === 'fixedBatch' && typeof fact.value === 'number') {
-    return explainFixedBatch(ctx, ref.row, fact);
+    return shapesFromFirstCall(ctx.summary, ref.row)
+      ? explainFirstCallBatch(ctx, ref.row, fact)
+      : explainFixedBatch(ctx, ref.row, fact);
   }
   return explainNone(ctx, ref.row, fact);
 };

@@ -16,6 +16,7 @@ import type { LayerRow, TensorShape } from '../../parse';
 import { fill, h, slot, text } from '../dom';
 import { rowLinks, shapeText } from '../links';
 import type { ExplainContext, Explainer } from '../types';
+import { weightParagraphs } from './weights';
 
 /**
  * Whether a formula may be shown as one: it says it matches and its parts
@@ -153,12 +154,21 @@ export const explainParams: Explainer = (ctx, ref) => {
     : trans.__('Parameters of %1', name);
   const formula = layer ? (ctx.analysis.formulas[row] ?? null) : null;
   const count = layer?.params;
+  // A kernel row's weights explain its count without a formula.
+  const exact = weightParagraphs(trans, summary, layer);
   if (!layer || !formula || typeof count !== 'number') {
     return {
       title,
-      paragraphs: [
-        text(trans.__('No formula is known for this count: it is as printed.'))
-      ]
+      paragraphs:
+        exact.length > 0
+          ? exact
+          : [
+              text(
+                trans.__(
+                  'No formula is known for this count: it is as printed.'
+                )
+              )
+            ]
     };
   }
   const paragraphs: (DocumentFragment | HTMLElement)[] = [];
@@ -203,10 +213,14 @@ export const explainParams: Explainer = (ctx, ref) => {
       paragraphs.push(split);
     }
   }
-  if (formula.notes.length > 0) {
+  // The kernel's weights say what the notes could only infer.
+  if (formula.notes.length > 0 && exact.length === 0) {
     paragraphs.push(
       list(trans.__('Notes:'), formula.notes, 'jp-KerasSummary-formulaNotes')
     );
+  }
+  for (const p of exact) {
+    paragraphs.push(p);
   }
   if (count > 0) {
     const input = inputSentence(ctx, row);

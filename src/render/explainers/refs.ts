@@ -9,12 +9,31 @@ import type { Connection } from '../../analyze';
 import { referencedLayer } from '../../parse';
 import type { TensorShape } from '../../parse';
 import { button, fill, slot, text } from '../dom';
+import { kernelRef } from '../kernel-facts';
 import { rowLink, shapeText } from '../links';
 import { cutAdvice } from '../strings';
 import type { ExplainContext, Explainer } from '../types';
 
-/** The facts of reference `k` of row `row`, read from the text when the analysis has none. */
+/**
+ * The facts of reference `k` of row `row`: the kernel's (its row id, node
+ * and output) for a kernel summary; else the analysis', else read from the
+ * text.
+ */
 function connectionOf(ctx: ExplainContext, row: number, k: number): Connection {
+  const exact = kernelRef(ctx.summary.layers[row], k);
+  if (exact) {
+    const target = exact.ref.row;
+    return {
+      ref: k,
+      row:
+        Number.isInteger(target) && ctx.summary.layers[target as number]
+          ? (target as number)
+          : null,
+      node: Number.isInteger(exact.ref.node) ? exact.ref.node : null,
+      tensor: Number.isInteger(exact.ref.output) ? exact.ref.output : null,
+      call: exact.call
+    };
+  }
   const known = ctx.analysis.facts?.layers[row]?.connections?.[k];
   if (known) {
     return known;
@@ -60,7 +79,8 @@ export const explainRef: Explainer = (ctx, control) => {
   const calls =
     conn.row === null
       ? 1
-      : (ctx.analysis.facts?.layers[conn.row]?.calls.length ?? 1);
+      : source?.kernel?.nodes?.length ||
+        (ctx.analysis.facts?.layers[conn.row]?.calls.length ?? 1);
 
   // What feeds what.
   if (source && conn.row !== null) {
@@ -147,7 +167,16 @@ export const explainRef: Explainer = (ctx, control) => {
     const tensor = String(conn.tensor);
     const outputs =
       source?.shapeKind === 'tensors' ? (source.tensors ?? []) : [];
-    const shape = outputs[conn.tensor];
+    // The kernel knows the shape of this very tensor (a shared layer's
+    // row shows its last call's).
+    const tensorId = kernelRef(here, k)?.ref.tensor;
+    const exactShape =
+      tensorId === undefined
+        ? undefined
+        : summary.kernel?.tensors?.[tensorId]?.shape;
+    const shape = Array.isArray(exactShape)
+      ? (exactShape as TensorShape)
+      : outputs[conn.tensor];
     if (outputs.length > 1) {
       paragraphs.push(
         text(
