@@ -209,8 +209,9 @@ export async function tabTo(
 
 /**
  * Reach `target`, a control or cell of a summary's table, by keys as a user
- * does: Tab until the focus is in the table (its one tab stop), then along
- * each row with → and down with ↓ (Home at the start of each row).
+ * does: Tab until the focus is in the table (its one tab stop, wherever it
+ * was left), Ctrl+Home to its start, then along each row with → and down
+ * with ↓ (Home at the start of each row).
  */
 export async function gridTo(
   page: Page,
@@ -225,6 +226,7 @@ export async function gridTo(
   for (let i = 0; i < 40 && !(await inGrid()); i++) {
     await page.keyboard.press('Tab');
   }
+  await page.keyboard.press('Control+Home');
   for (let i = 0; i < limit; i++) {
     if (await isTarget()) {
       return;
