@@ -86,6 +86,26 @@ export class JsonWriter {
     this.emit(empty || !this.space ? '}' : this.newline(depth) + '}');
   }
 
+  /**
+   * Several elements of the current array, stringified in one call (much
+   * cheaper than one call each, for thousands of small objects).
+   */
+  elements(items: unknown[]): void {
+    if (items.length === 0) {
+      return;
+    }
+    const level = this.empty.length;
+    // The items as an array one level up: its elements land at this level.
+    const text = this.stringify(items, level - 1) ?? '[]';
+    const close = this.space ? this.newline(level - 1).length + 1 : 1;
+    const first = this.empty[level - 1];
+    this.empty[level - 1] = false;
+    if (!first) {
+      this.emit(',');
+    }
+    this.emit(text.slice(1, text.length - close));
+  }
+
   /** End the document with a newline and hand on what is left. */
   end(): void {
     this.emit('\n');

@@ -59,7 +59,9 @@ export function rowInputs(
     }
     result[i] = own;
     latest[d] = i;
-    latest.length = d + 1;
+    if (latest.length > d + 1) {
+      latest.length = d + 1;
+    }
     names.add(layer.name, parent, i);
   }
   return result;
@@ -78,17 +80,19 @@ export interface Ref {
   tensor: number | null;
 }
 
+/** Where the last group `group` found starts (its `[`), its digits, and whether it was closed. */
+let groupOpen = 0;
+let groupDigits = '';
+let groupClosed = false;
+
 /**
- * The `[digits]` group (or `[digits` cut short, when `open` is allowed)
- * ending at `end` in `s`: where its `[` is and its digits, or null.
+ * Whether a `[digits]` group (or `[digits` cut short) ends at `end` in `s`;
+ * if so, `groupOpen`, `groupDigits` and `groupClosed` describe it.
  */
-function group(
-  s: string,
-  end: number
-): { open: number; digits: string; closed: boolean } | null {
+function group(s: string, end: number): boolean {
   let k = end - 1;
-  const closed = k >= 0 && s.charCodeAt(k) === 0x5d; /* ] */
-  if (closed) {
+  groupClosed = k >= 0 && s.charCodeAt(k) === 0x5d; /* ] */
+  if (groupClosed) {
     k--;
   }
   const last = k;
@@ -100,9 +104,11 @@ function group(
     k--;
   }
   if (k < 0 || s.charCodeAt(k) !== 0x5b /* [ */) {
-    return null;
+    return false;
   }
-  return { open: k, digits: s.slice(k + 1, last + 1), closed };
+  groupOpen = k;
+  groupDigits = k === last ? '' : s.slice(k + 1, last + 1);
+  return true;
 }
 
 /** Read a reference once: the name it points at and its indexes. */
@@ -113,31 +119,31 @@ export function readRef(text: string): Ref {
   // never the first character.
   let nameEnd = end;
   for (let k = 0; k < 2; k++) {
-    const g = group(text, nameEnd);
-    if (g && g.open > 0) {
-      nameEnd = g.open;
+    if (group(text, nameEnd) && groupOpen > 0) {
+      nameEnd = groupOpen;
     } else {
       break;
     }
   }
-  const last = group(text, end);
   let node: number | null = null;
   let tensor: number | null = null;
-  if (!cut) {
-    // `name[node][tensor]`: both groups whole, with digits.
-    if (last && last.closed && last.digits !== '') {
-      tensor = Number(last.digits);
-      const before = group(text, last.open);
-      if (before && before.closed && before.digits !== '') {
-        node = Number(before.digits);
+  if (group(text, end)) {
+    if (!cut) {
+      // `name[node][tensor]`: both groups whole, with digits.
+      if (groupClosed && groupDigits !== '') {
+        tensor = Number(groupDigits);
+        if (group(text, groupOpen) && groupClosed && groupDigits !== '') {
+          node = Number(groupDigits);
+        }
       }
-    }
-  } else if (last) {
-    // `name[0]…` keeps the node in a whole last group; `name[0][…` or
-    // `name[0][1…` in the whole group before a cut one.
-    const whole = last.closed ? last : group(text, last.open);
-    if (whole && whole.closed && whole.digits !== '') {
-      node = Number(whole.digits);
+    } else if (
+      // `name[0]…` keeps the node in a whole last group; `name[0][…` or
+      // `name[0][1…` in the whole group before a cut one.
+      (groupClosed || group(text, groupOpen)) &&
+      groupClosed &&
+      groupDigits !== ''
+    ) {
+      node = Number(groupDigits);
     }
   }
   return {
@@ -174,7 +180,8 @@ const MAX_LENGTHS = 64;
 class NameIndex {
   /** Name → first row with it. */
   private byName = new Map<string, number>();
-  /** Enclosing row → (name → latest row with it inside that row; -1: the model itself). */
+  /** Name → latest row with it, among the model's own rows, and inside each enclosing row. */
+  private top = new Map<string, number>();
   private byBlock = new Map<number, Map<string, number>>();
   /** Rows so far: their names without a final `…`, and whether each was cut. */
   private bare: string[] = [];
@@ -190,7 +197,7 @@ class NameIndex {
   private scanOnly = false;
 
   add(name: string, parent: number, row: number): void {
-    let block = this.byBlock.get(parent);
+    let block = parent < 0 ? this.top : this.byBlock.get(parent);
     if (!block) {
       block = new Map();
       this.byBlock.set(parent, block);
@@ -224,7 +231,8 @@ class NameIndex {
   /** The row a reference of row `i` names, or undefined. */
   find(ref: Ref, parent: number, i: number): number | undefined {
     const name = ref.name;
-    const exact = this.byBlock.get(parent)?.get(name) ?? this.byName.get(name);
+    const block = parent < 0 ? this.top : this.byBlock.get(parent);
+    const exact = block?.get(name) ?? this.byName.get(name);
     if (exact !== undefined) {
       return exact;
     }
