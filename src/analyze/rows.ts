@@ -236,18 +236,23 @@ function variableFact(
   };
 }
 
-/** A lineage that starts at a model input derives from that input's axis. */
+/**
+ * A lineage that starts at a model input derives from that input's axis;
+ * one that starts at a row fed by nothing else (the first layer of a
+ * Sequential model, whose input is not printed) from its input's, by
+ * position.
+ */
 function inferredSource(graph: DimGraph, k: number): DimSource | null {
   const lineage = graph.lineages[k];
   if (!lineage.fromInput || lineage.origin === null) {
     return null;
   }
   const row = lineage.origin;
-  return {
-    input: graph.summary.layers[row].name,
-    row,
-    axis: graph.lineageAxis[k]
-  };
+  const layer = graph.summary.layers[row];
+  const axis = graph.lineageAxis[k];
+  return layer.type.trim() === 'InputLayer'
+    ? { input: layer.name, row, axis }
+    : { input: null, row: null, axis };
 }
 
 function applyExact(
@@ -262,11 +267,12 @@ function applyExact(
     fact.size = 'batch';
     fact.sizeOrigin = null;
   } else {
-    const row = exact.source
-      ? (exactSizes.inputRows.get(exact.source.input) ?? -1)
-      : -1;
     fact.source = exact.source
-      ? { input: exact.source.input, row, axis: exact.source.axis }
+      ? {
+          input: exact.source.input,
+          row: exactSizes.inputRows.get(exact.source.input) ?? null,
+          axis: exact.source.axis
+        }
       : null;
     fact.size = exactSize(exact);
     fact.sizeOrigin = graph.sizes[fact.size]?.origin ?? null;
