@@ -128,9 +128,7 @@ describe('keras-summary parse', () => {
     // The size's origin: the second convolution's own row.
     expect(fcn.layers[fcn.sizes[dims[1].size].origin].name).toBe('conv2d_1');
     expect(fcn.lineages.v0.label).toBe('H');
-    expect(fcn.formulas[conv.formula].text).toBe(
-      '(3×3 × 16 + 1) × 32 = 4,640'
-    );
+    expect(fcn.formulas[conv.formula].text).toBe('(3×3 × 16 + 1) × 32 = 4,640');
   });
 
   it('prints no field the README’s contract does not list', () => {

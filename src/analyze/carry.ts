@@ -22,6 +22,7 @@
  *   channels: a pooled (B, Tq, Tv) is (B, Tv)).
  */
 import type { TensorShape } from '../parse/types';
+import { ELEMENTWISE_MERGES } from './classes';
 
 /** One input of a call: the shape of the tensor it feeds, and its open axes as they arrive. */
 export interface CallInput {
@@ -56,12 +57,7 @@ export function hasOneInputRule(type: string): boolean {
 }
 
 const ELEMENTWISE = new Set([
-  'Add',
-  'Subtract',
-  'Multiply',
-  'Average',
-  'Maximum',
-  'Minimum',
+  ...ELEMENTWISE_MERGES,
   // Keras 3 prints keras.ops calls on tensors as rows of their own.
   'Divide',
   'TrueDivide',

@@ -183,7 +183,8 @@ function factKey(d: DimFact): string {
   return `=${d.tensor},${d.axis},${d.kind},${d.value},${d.lineage},${d.size},${d.exact},${where}`;
 }
 
-function batchFact(tensor: number, value: number | null): DimFact {
+/** The fact of axis 0: the batch (`value` null) or a fixed batch size. */
+export function batchFact(tensor: number, value: number | null): DimFact {
   return {
     tensor,
     axis: 0,

@@ -21,11 +21,10 @@ import {
   AxisKind,
   axisKind,
   axisMeaning,
-  BATCH_MEANING,
-  fixedBatchMeaning,
   keepsSize
 } from '../analyze/meaning';
 import { explainRow } from '../analyze/params';
+import { batchFact } from '../analyze/rows';
 import type {
   DimFact,
   DimSource,
@@ -376,24 +375,7 @@ export function referenceFacts(summary: Summary): SummaryFacts {
       layer.tensors.forEach((shape, t) => {
         const first = shape[0];
         if (first === null || typeof first === 'number') {
-          dims.push({
-            tensor: t,
-            axis: 0,
-            role: 'batch',
-            value: first,
-            meaning: first === null ? BATCH_MEANING : fixedBatchMeaning(first),
-            kind: first === null ? 'batch' : 'fixedBatch',
-            lineage: 'batch',
-            origin: null,
-            consumer: null,
-            consumers: [],
-            fromInput: true,
-            sizeGroup: 'batch',
-            source: 'batch',
-            size: 'batch',
-            sizeOrigin: null,
-            exact: false
-          });
+          dims.push(batchFact(t, first));
         }
         shape.forEach((dim, axis) => {
           if (axis === 0 || dim !== null) {
