@@ -60,33 +60,6 @@ export class JsonWriter {
   }
 
   /**
-   * An object member or element: `object`'s own members followed by
-   * `extra` (keys it does not have), as `{ ...object, ...extra }` would
-   * stringify, without building that copy (which costs more than the
-   * stringifying, and much more in garbage collection).
-   */
-  valueWith(object: object, extra: [string, unknown][], key?: string): void {
-    const depth = this.empty.length;
-    const text = this.stringify(object, depth) ?? 'null';
-    this.startMember(key);
-    // The object's text without its closing brace (and the newline before it).
-    let empty = text === '{}';
-    const close = empty || !this.space ? '}' : this.newline(depth) + '}';
-    this.emit(text.slice(0, text.length - close.length));
-    const pad = this.space ? this.newline(depth + 1) : '';
-    const colon = this.space ? ': ' : ':';
-    for (const [k, v] of extra) {
-      const value = this.stringify(v, depth + 1);
-      if (value !== undefined) {
-        this.emit((empty ? '' : ',') + pad + JSON.stringify(k) + colon);
-        this.emit(value);
-        empty = false;
-      }
-    }
-    this.emit(empty || !this.space ? '}' : this.newline(depth) + '}');
-  }
-
-  /**
    * Several elements of the current array, stringified in one call (much
    * cheaper than one call each, for thousands of small objects).
    */

@@ -82,25 +82,26 @@ class SummaryReport {
     return this.contract === 1 ? rest : { version: 2, ...rest };
   }
 
-  /** What row i adds to its parsed fields: its dimensions and its formula. */
-  layerFacts(i: number): [string, unknown][] {
+  /** Row i's dimensions as the report lists them. */
+  private dims(i: number): unknown[] {
+    return this.contract === 1
+      ? this.analysis.dims(i).map(d => this.dimReport(d))
+      : this.dimTable.row(i);
+  }
+
+  /** Row i's formula as the report gives it: the object (contract 1) or its index. */
+  private formula(i: number): unknown {
     const formula = this.analysis.formula(i);
-    if (this.contract === 1) {
-      return [
-        ['dims', this.analysis.dims(i).map(d => this.dimReport(d))],
-        ['formula', formula]
-      ];
-    }
-    return [
-      ['dims', this.dimTable.row(i)],
-      ['formula', formula === null ? null : this.formulaId(formula)]
-    ];
+    return this.contract === 1 || formula === null
+      ? formula
+      : this.formulaId(formula);
   }
 
   /** Row i as the report prints it: its parsed fields, then its facts. */
   layer(i: number): Record<string, unknown> {
     const row = this.summary.layers[i];
-    const [[, dims], [, formula]] = this.layerFacts(i);
+    const dims = this.dims(i);
+    const formula = this.formula(i);
     if (!hasRowKeys(row)) {
       return { ...row, dims, formula };
     }

@@ -126,6 +126,8 @@ export function rowDims(
 export class DimTable {
   readonly facts: DimFact[] = [];
   private ids = new Map<string, number>();
+  /** The id of the batch of a row's only output, once known. */
+  private batchOnly = -1;
 
   constructor(
     private readonly graph: DimGraph,
@@ -141,6 +143,19 @@ export class DimTable {
       for (const d of rowDims(graph, this.exactSizes, i)) {
         ids.push(this.idOf(factKey(d), () => d));
       }
+      return ids;
+    }
+    const tensors = layer.tensors;
+    if (
+      tensors.length === 1 &&
+      graph.openStart[i + 1] === graph.openStart[i] &&
+      tensors[0][0] === null
+    ) {
+      // Most rows of a deep model: one output, and its only None the batch.
+      if (this.batchOnly < 0) {
+        this.batchOnly = this.idOf('0,0,null', () => batchFact(0, null));
+      }
+      ids.push(this.batchOnly);
       return ids;
     }
     // A fact of a row without exact axes is its tensor, axis, kind and
