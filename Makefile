@@ -129,13 +129,12 @@ bench: build chromium $(STAMPS)/ui-tests $(FANOUT)
 		../ui-tests/node_modules/.bin/playwright test -c playwright.config.js
 	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs
 
-# The CLI bench alone (issue 15's CLI figures), its result written into
-# BENCHMARKS.md with the last results of the others.
+# The CLI bench alone (issue 15's CLI figures), printed; `make bench`
+# writes them into BENCHMARKS.md with the others.
 bench-cli: build $(FANOUT)
 	node_modules/.bin/esbuild bench/cli.bench.ts --bundle --platform=node --target=node20 \
 		--outdir=$(BENCH_OUT) --log-level=warning
 	PYTHON=$(BIN)/python node $(BENCH_OUT)/cli.bench.js
-	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs
 
 # A real fan-out model's summary (one input, N Dense layers, N pooling
 # heads) from Keras 3, as printed and as displayed, for the CLI bench.

@@ -176,13 +176,36 @@ export function buildDimGraph(
     row: number;
     tensor: number | null;
   }[] = [];
+  // Per class: whether it keeps sizes, and whether one input needs `carry`.
+  const classes = new Map<string, { keeps: boolean; byRule: boolean }>();
   for (let i = 0; i < n; i++) {
     const m = openStart[i + 1] - openStart[i];
-    const keeps = keepsSize(layers[i].type);
-    const byRule = hasOneInputRule(layers[i].type);
     const own = inputs[i];
     const feeds = callOf[i];
+    let type: { keeps: boolean; byRule: boolean } | undefined;
     for (let c = 0; c < calls[i]; c++) {
+      // Most rows of a deep model receive no open axis: nothing to follow.
+      let none = true;
+      for (let k = 0; k < own.length && none; k++) {
+        const r = own[k].row;
+        none =
+          (feeds === null ? 0 : feeds[k]) !== c ||
+          openStart[r + 1] === openStart[r];
+      }
+      if (none) {
+        continue;
+      }
+      if (!type) {
+        type = classes.get(layers[i].type);
+        if (!type) {
+          type = {
+            keeps: keepsSize(layers[i].type),
+            byRule: hasOneInputRule(layers[i].type)
+          };
+          classes.set(layers[i].type, type);
+        }
+      }
+      const { keeps, byRule } = type;
       // Open dims arriving from the rows that feed this call.
       let count = 0;
       sources.length = 0;

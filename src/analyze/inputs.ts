@@ -202,9 +202,9 @@ class NameIndex {
   /** Name → latest row with it, among the model's own rows, and inside each enclosing row. */
   private top = new Map<string, number>();
   private byBlock = new Map<number, Map<string, number>>();
-  /** Rows so far: their names without a final `…`, and whether each was cut. */
-  private bare: string[] = [];
-  private cut: boolean[] = [];
+  /** The rows' names, in order: `count` of them added so far. */
+  private names: string[] = [];
+  private count = 0;
   /** First L characters of a bare name, for each length L indexed → latest row. */
   private byPrefix = new Map<string, number>();
   private prefixLengths: number[] = [];
@@ -224,10 +224,13 @@ class NameIndex {
     if (!this.byName.has(name)) {
       this.byName.set(name, row);
     }
+    this.names.push(name);
+    this.count++;
     const cut = name.endsWith(CUT_MARK);
+    if (!cut && this.prefixLengths.length === 0) {
+      return;
+    }
     const bare = cut ? name.slice(0, -1) : name;
-    this.bare.push(bare);
-    this.cut.push(cut);
     for (const length of this.prefixLengths) {
       if (bare.length >= length) {
         this.byPrefix.set(
@@ -278,10 +281,11 @@ class NameIndex {
     if (!this.prefixLengths.includes(length)) {
       if (this.prefixLengths.length >= MAX_LENGTHS) {
         this.scanOnly = true;
-        return this.scan(prefix, this.bare.length, true);
+        return this.scan(prefix, this.count, true);
       }
       this.prefixLengths.push(length);
-      this.bare.forEach((bare, row) => {
+      this.names.forEach((name, row) => {
+        const bare = name.endsWith(CUT_MARK) ? name.slice(0, -1) : name;
         if (bare.length >= length) {
           this.byPrefix.set(bare.slice(0, length), row);
         }
@@ -312,10 +316,12 @@ class NameIndex {
   /** The same answers, looking back row by row (for odd tables with many lengths). */
   private scan(prefix: string, i: number, starts: boolean): number {
     for (let k = i - 1; k >= 0 && k >= i - CUT_LOOKBACK; k--) {
-      const bare = this.bare[k];
+      const name = this.names[k];
+      const cut = name.endsWith(CUT_MARK);
+      const bare = cut ? name.slice(0, -1) : name;
       if (
         (starts && bare.startsWith(prefix)) ||
-        (this.cut[k] && prefix.startsWith(bare))
+        (cut && prefix.startsWith(bare))
       ) {
         return k;
       }
