@@ -17,6 +17,18 @@ export class OriginalText {
     this._stale = true;
   }
 
+  /** Show the original (rendered first if stale) or hide it. */
+  display(
+    visible: boolean,
+    renderOriginal: (host: HTMLElement) => Promise<void> | void,
+    originalText: string
+  ): void {
+    this.node.hidden = !visible;
+    if (visible) {
+      this.show(renderOriginal, originalText);
+    }
+  }
+
   /** Render the original into the node if it is stale. */
   show(
     renderOriginal: (host: HTMLElement) => Promise<void> | void,

@@ -18,9 +18,12 @@ import type { Summary } from '../parse';
 import { VIEW_EVENTS, ViewController } from './controller';
 import { h } from './dom';
 import { ExplanationHost } from './explanation-host';
+import { focusBefore } from './focus-keep';
 import { MAX_TABLE_ROWS } from './filling';
 import { GridNav } from './grid';
 import { RowJump } from './jump';
+import { OfferLink } from './offer-link';
+import { mergeOptions } from './options';
 import { OriginalText } from './original';
 import { ActionMap } from './registry';
 import { showOffer } from './offer';
@@ -31,13 +34,8 @@ import { ViewState } from './state';
 import { copyAndSay, StatusMessage } from './status';
 import { TableTools } from './table-tools';
 import { TableView } from './table-view';
-import type {
-  CompanionOutcome,
-  StateChange,
-  SummaryViewOptions,
-  ViewMode
-} from './types';
-import { FIRST_FIELD, focusedField, focusField } from './whatif';
+import type { StateChange, SummaryViewOptions, ViewMode } from './types';
+import { FIRST_FIELD, focusField } from './whatif';
 
 export { CHUNK_SIZE, CHUNK_THRESHOLD, MAX_TABLE_ROWS } from './filling';
 export { BLOCK_ROWS, BLOCK_THRESHOLD } from './blocks';
@@ -58,6 +56,7 @@ export class SummaryView {
     this._explanation = new ExplanationHost(this.state, this._trans);
     this._jump = new RowJump(this.state);
     this._grid = new GridNav(this.state);
+    this._offer = new OfferLink(this.state, () => this._options.companion);
     this._controller = new ViewController({
       root: this.node,
       state: this.state,
@@ -69,14 +68,14 @@ export class SummaryView {
       copyOriginal: () => this.copyOriginal(),
       compare: origin => this._options.compare?.(this.state.summary, origin),
       focusFirstSize: () => focusField(this._table?.panel, FIRST_FIELD),
-      enableCompanion: () => void this._enableCompanion()
+      enableCompanion: () => void this._offer.enable()
     });
     for (const type of VIEW_EVENTS) {
       this.node.addEventListener(type, this);
     }
     this.state.changed.connect(this._onChange, this);
-    this._options.companion?.changed.connect(this._checkOffer, this);
-    this._checkOffer();
+    this._offer.watch(this._options.companion, true);
+    this._offer.check();
     this._render();
   }
 
@@ -128,13 +127,12 @@ export class SummaryView {
     try {
       const given = options ?? {};
       const previous = this._options;
-      const next = { ...previous };
-      for (const [name, value] of Object.entries(given)) {
-        if (value !== undefined) {
-          (next as Record<string, unknown>)[name] = value;
-        }
+      const next = (this._options = mergeOptions(previous, given));
+      if (next.companion !== previous.companion) {
+        this._offer.watch(previous.companion, false);
+        this._offer.watch(next.companion, true);
+        this._offer.check();
       }
-      this._options = next;
       if (next.trans && next.trans !== this._trans) {
         this._trans = next.trans;
         this._explanation.setTrans(next.trans);
@@ -180,7 +178,7 @@ export class SummaryView {
     // The parts go; the node, detached, keeps what it showed.
     this._clear(false);
     this._jump.dispose();
-    this._options.companion?.changed.disconnect(this._checkOffer, this);
+    this._offer.dispose();
     for (const type of VIEW_EVENTS) {
       this.node.removeEventListener(type, this);
     }
@@ -307,15 +305,8 @@ export class SummaryView {
     if (this._tableHost) {
       this._tableHost.hidden = text;
     }
-    if (this._original) {
-      this._original.node.hidden = !text;
-    }
-    if (text) {
-      this._original?.show(
-        this._options.renderOriginal,
-        this._options.originalText
-      );
-    }
+    const { renderOriginal, originalText } = this._options;
+    this._original?.display(text, renderOriginal, originalText);
   }
 
   private _showTitle(): void {
@@ -328,51 +319,12 @@ export class SummaryView {
       fillSourceMark(this._header.source, this.state.summary, this._trans);
       this.node.setAttribute('aria-label', label);
     }
-    this._checkOffer();
+    this._offer.check();
   }
 
-  /**
-   * Show "Exact shapes…" if its offer applies now (a text summary whose
-   * notebook has a live Python kernel); the glue calls it once the view is
-   * attached, and the offer's `changed` signal whenever that may change.
-   */
+  /** Show "Exact shapes…" if it applies now (the glue calls it once the view is attached). */
   checkOffer(): void {
-    if (!this._disposed) {
-      this._checkOffer();
-    }
-  }
-
-  private _checkOffer(): void {
-    const offer = this._options.companion;
-    let offered = false;
-    try {
-      offered =
-        !!offer && this.state.summary?.source !== 'kernel' && offer.available();
-    } catch (error) {
-      console.warn('jupyterlab-keras-summary: the offer failed', error);
-    }
-    this.state.setOffered(offered);
-  }
-
-  /** "Add and run %load_ext": the glue runs it; the panel says what came of it. */
-  private async _enableCompanion(): Promise<void> {
-    const offer = this._options.companion;
-    if (!offer || this.state.offer === 'running') {
-      return;
-    }
-    this.state.setOffer('running');
-    let outcome: CompanionOutcome = 'failed';
-    try {
-      outcome = await offer.enable();
-    } catch (error) {
-      console.warn(
-        'jupyterlab-keras-summary: loading the companion failed',
-        error
-      );
-    }
-    if (!this._disposed) {
-      this.state.setOffer(outcome);
-    }
+    this._offer.check();
   }
 
   /** A new table from the state, keeping focus where the user had it. */
@@ -381,17 +333,8 @@ export class SummaryView {
     if (!host) {
       return;
     }
-    const active = document.activeElement;
     const explanation = this._explanation;
-    const focusWasOpen =
-      active !== null &&
-      ((explanation.dialog?.contains(active) ?? false) ||
-        explanation.control === active);
-    const field = focusedField(this._table?.panel, active);
-    const inGrid =
-      !focusWasOpen &&
-      active !== null &&
-      this._grid.positionOf(active) !== null;
+    const focus = focusBefore(explanation, this._table, this._grid);
     explanation.hide(false);
     this._table?.dispose();
     this._table = null;
@@ -403,10 +346,10 @@ export class SummaryView {
       chunks: this._options.rowChunks,
       onControl: control => explanation.onControl(control)
     });
-    this._grid.attach(this._table, inGrid);
-    explanation.show(this._table, focusWasOpen ? 'control' : 'none');
+    this._grid.attach(this._table, focus.inGrid);
+    explanation.show(this._table, focus.inExplanation ? 'control' : 'none');
     this._controller.watchOutside(this.state.open !== null);
-    focusField(this._table.panel, field);
+    focusField(this._table.panel, focus.field);
   }
 
   /** Take every part out (before a new skeleton, or the fallback; `empty`: and their nodes). */
@@ -430,10 +373,8 @@ export class SummaryView {
       this._clear();
       this._original = new OriginalText(this._trans.__('Original text'));
       this.node.appendChild(this._original.node);
-      this._original.show(
-        this._options.renderOriginal,
-        this._options.originalText
-      );
+      const { renderOriginal, originalText } = this._options;
+      this._original.display(true, renderOriginal, originalText);
     } catch {
       // Nothing more can be done without risking an exception in JupyterLab.
     }
@@ -446,6 +387,7 @@ export class SummaryView {
   private readonly _explanation: ExplanationHost;
   private readonly _jump: RowJump;
   private readonly _grid: GridNav;
+  private readonly _offer: OfferLink;
   private readonly _controller: ViewController;
   private _header: Header | null = null;
   private _status: StatusMessage | null = null;

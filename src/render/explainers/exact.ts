@@ -49,10 +49,7 @@ function sourceSentence(
         : null;
   if (input === null) {
     return text(
-      trans.__(
-        "Source: axis %1 of the model's input.",
-        String(source.axis)
-      )
+      trans.__("Source: axis %1 of the model's input.", String(source.axis))
     );
   }
   return fill(

@@ -1,0 +1,71 @@
+/**
+ * The view's side of "Exact shapes…": whether the offer applies now (a text
+ * summary whose notebook has a live Python kernel) and carrying out its one
+ * action through the glue's `CompanionOffer`. A controller: it changes the
+ * view state (`offered`, `offer`); `offer.ts` builds what shows from it.
+ */
+import type { ViewState } from './state';
+import type { CompanionOffer, CompanionOutcome } from './types';
+
+export class OfferLink {
+  /** `offer()` reads the view's current offer (the glue may replace it by `update`). */
+  constructor(
+    private readonly _state: ViewState,
+    private readonly _offer: () => CompanionOffer | null | undefined
+  ) {}
+
+  /** Listen to `offer`'s changes (null: stop listening). */
+  watch(offer: CompanionOffer | null | undefined, on: boolean): void {
+    if (on) {
+      offer?.changed.connect(this.check, this);
+    } else {
+      offer?.changed.disconnect(this.check, this);
+    }
+  }
+
+  /** Show the offer if it applies now; never throws. */
+  check(): void {
+    if (this._disposed) {
+      return;
+    }
+    const offer = this._offer();
+    let offered = false;
+    try {
+      offered =
+        !!offer &&
+        this._state.summary?.source !== 'kernel' &&
+        offer.available();
+    } catch (error) {
+      console.warn('jupyterlab-keras-summary: the offer failed', error);
+    }
+    this._state.setOffered(offered);
+  }
+
+  /** "Add and run %load_ext": the glue runs it; the panel says what came of it. Never rejects. */
+  async enable(): Promise<void> {
+    const offer = this._offer();
+    if (!offer || this._state.offer === 'running') {
+      return;
+    }
+    this._state.setOffer('running');
+    let outcome: CompanionOutcome = 'failed';
+    try {
+      outcome = await offer.enable();
+    } catch (error) {
+      console.warn(
+        'jupyterlab-keras-summary: loading the companion failed',
+        error
+      );
+    }
+    if (!this._disposed) {
+      this._state.setOffer(outcome);
+    }
+  }
+
+  dispose(): void {
+    this.watch(this._offer(), false);
+    this._disposed = true;
+  }
+
+  private _disposed = false;
+}
