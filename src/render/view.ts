@@ -79,7 +79,7 @@ export class SummaryView {
       this.node.addEventListener(type, this);
     }
     this.state.changed.connect(this._onChange, this);
-    this._options.companion?.changed.connect(this._checkOffer, this);
+    this._options.kernel?.changed.connect(this._checkOffer, this);
     this._checkOffer();
     this._render();
   }
@@ -187,7 +187,7 @@ export class SummaryView {
     this._jump.dispose();
     this._status?.dispose();
     this._tools?.dispose();
-    this._options.companion?.changed.disconnect(this._checkOffer, this);
+    this._options.kernel?.changed.disconnect(this._checkOffer, this);
     for (const type of VIEW_EVENTS) {
       this.node.removeEventListener(type, this);
     }
@@ -350,7 +350,7 @@ export class SummaryView {
   }
 
   private _checkOffer(): void {
-    const offer = this._options.companion;
+    const offer = this._options.kernel;
     let offered = false;
     try {
       offered =
@@ -363,7 +363,7 @@ export class SummaryView {
 
   /** "Add and run %load_ext": the glue runs it; the panel says what came of it. */
   private async _enableCompanion(): Promise<void> {
-    const offer = this._options.companion;
+    const offer = this._options.kernel;
     if (!offer || this.state.offer === 'running') {
       return;
     }

@@ -147,13 +147,18 @@ export function focusField(
 export const DTYPE_FIELD = '\u0000dtype';
 export const FIRST_FIELD = '\u0000first';
 
-/** The panel, with a field per size and the dtype; the results are filled by `fillResults`. */
+/**
+ * The panel, with a field per size and the dtype; the results are filled
+ * by `fillResults`. `notes` replace what it says above and between the
+ * fields (a kernel summary's fields are its sources: `exact-fields.ts`).
+ */
 export function buildWhatIfPanel(
   ctx: ExplainContext,
   fields: SizeField[],
   value: (group: string) => FieldValue,
   dtype: DtypeName,
-  fixedBatch: number | null
+  fixedBatch: number | null,
+  notes?: { intro: string; derived: string }
 ): WhatIfPanel {
   const { trans } = ctx;
   const id = `jp-KerasSummary-whatif-${++nextId}`;
@@ -164,9 +169,10 @@ export function buildWhatIfPanel(
     h(
       'p',
       'jp-KerasSummary-whatifIntro',
-      trans.__(
-        'Give the open dimensions sizes: every shape shows numbers, and each layer the memory of its output (its activations). An empty field keeps None.'
-      )
+      notes?.intro ??
+        trans.__(
+          'Give the open dimensions sizes: every shape shows numbers, and each layer the memory of its output (its activations). An empty field keeps None.'
+        )
     )
   );
   const own = fields.filter(f => !f.derived);
@@ -201,9 +207,10 @@ export function buildWhatIfPanel(
       h(
         'p',
         'jp-KerasSummary-whatifNote',
-        trans.__(
-          'Convolutions, poolings, padding and other layers may change a size: their kernel, strides and padding decide it, and the summary does not print them. Each such size has a field of its own.'
-        )
+        notes?.derived ??
+          trans.__(
+            'Convolutions, poolings, padding and other layers may change a size: their kernel, strides and padding decide it, and the summary does not print them. Each such size has a field of its own.'
+          )
       )
     );
     const more = h('div', 'jp-KerasSummary-whatifFields');
