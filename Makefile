@@ -31,7 +31,7 @@ SOURCES := $(shell find src style schema -type f 2>/dev/null) \
 # One step at a time: the UI tests need the build, and own port 8888.
 .NOTPARALLEL:
 
-.PHONY: build test lint jest pytest ui-test chromium demo fixtures screenshots bench clean distclean \
+.PHONY: build test lint jest pytest ui-test chromium demo fixtures screenshots bench bench-cli clean distclean \
 	platform-test lite-site lite-test compat-test demo-test
 
 build: $(STAMPS)/jlpm-build $(STAMPS)/develop
@@ -262,19 +262,35 @@ screenshots: build chromium $(STAMPS)/ui-tests
 # Targets missed are reported, not failed: `make test` stays free of timings.
 BENCH_PORT ?= 8971
 BENCH_OUT := $(STAMPS)/bench
+FANOUT := $(BENCH_OUT)/cli/fanout/.captured
 
-bench: build chromium $(STAMPS)/ui-tests
+bench: build chromium $(STAMPS)/ui-tests $(FANOUT)
 	rm -rf $(BENCH_OUT)/results
 	node_modules/.bin/esbuild bench/parser.bench.ts bench/adversarial.bench.ts bench/footprint.bench.ts bench/shapes.bench.ts \
-		--bundle --platform=node --target=node20 --outdir=$(BENCH_OUT) --log-level=warning
+		bench/cli.bench.ts --bundle --platform=node --target=node20 --outdir=$(BENCH_OUT) --log-level=warning
 	node --expose-gc $(BENCH_OUT)/parser.bench.js
 	node $(BENCH_OUT)/adversarial.bench.js
+	PYTHON=$(BIN)/python node $(BENCH_OUT)/cli.bench.js
 	node $(BENCH_OUT)/footprint.bench.js
 	node --expose-gc $(BENCH_OUT)/shapes.bench.js
 	cd bench && BENCH_PORT=$(BENCH_PORT) CHROMIUM_PATH="$(CHROMIUM)" \
 		../ui-tests/node_modules/.bin/playwright test -c playwright.config.js
 	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs
 	$(BIN)/python bench/kernel.bench.py
+
+# The CLI bench alone (issue 15's CLI figures), printed; `make bench`
+# writes them into BENCHMARKS.md with the others.
+bench-cli: build $(FANOUT)
+	node_modules/.bin/esbuild bench/cli.bench.ts --bundle --platform=node --target=node20 \
+		--outdir=$(BENCH_OUT) --log-level=warning
+	PYTHON=$(BIN)/python node $(BENCH_OUT)/cli.bench.js
+
+# A real fan-out model's summary (one input, N Dense layers, N pooling
+# heads) from Keras 3, as printed and as displayed, for the CLI bench.
+$(FANOUT): bench/fanout.py | $(STAMPS)/ui-kernel
+	@mkdir -p $(@D)
+	$(BIN)/python bench/fanout.py $(@D) 250 1000
+	@touch $@
 
 clean:
 	rm -rf lib tsconfig.tsbuildinfo coverage jupyterlab_keras_summary/labextension \

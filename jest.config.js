@@ -37,5 +37,13 @@ module.exports = {
   coverageReporters: ['lcov', 'text-summary'],
   reporters: ['default'],
   testRegex: 'src/.*/.*.spec.ts[x]?$',
+  // Only src/ holds tests and their modules: not the venvs and fixtures
+  // beside it (the kernel venvs alone hold tens of thousands of files).
+  roots: ['<rootDir>/src'],
+  // Property tests from a fixed seed (FUZZ_SEED=random to explore).
+  setupFiles: [
+    ...(baseConfig.setupFiles ?? []),
+    '<rootDir>/src/testing/fuzz-seed.ts'
+  ],
   transformIgnorePatterns: [`/node_modules/(?!${esModules}).+`]
 };

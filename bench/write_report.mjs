@@ -17,6 +17,7 @@ const END = '<!-- last run: end -->';
 const ORDER = [
   'parser',
   'adversarial',
+  'cli',
   'ordinary',
   'browser',
   'stream',

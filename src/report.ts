@@ -103,25 +103,50 @@ class SummaryReport {
     return row;
   }
 
-  /** What row i adds to its parsed fields: its dimensions and its formula. */
-  layerFacts(i: number): [string, unknown][] {
-    const formula = this.analysis.formula(i);
-    if (this.contract === 1) {
-      return [
-        ['dims', this.analysis.dims(i).map(d => this.dimReport(d))],
-        ['formula', formula]
-      ];
-    }
-    return [
-      ['dims', this.dimTable.row(i)],
-      ['formula', formula === null ? null : this.formulaId(formula)]
-    ];
+  /** Row i's dimensions as the report lists them. */
+  private dims(i: number): unknown[] {
+    return this.contract === 1
+      ? this.analysis.dims(i).map(d => this.dimReport(d))
+      : this.dimTable.row(i);
   }
 
+  /** Row i's formula as the report gives it: the object (contract 1) or its index. */
+  private formula(i: number): unknown {
+    const formula = this.analysis.formula(i);
+    return this.contract === 1 || formula === null
+      ? formula
+      : this.formulaId(formula);
+  }
+
+  /** Row i as the report prints it: its parsed fields, then its facts. */
   layer(i: number): Record<string, unknown> {
+    const row = this.summary.layers[i];
+    const dims = this.dims(i);
+    const formula = this.formula(i);
+    if (!hasRowKeys(row)) {
+      // A kernel summary's rows (and a cut shape's) have more fields.
+      return { ...this.row(i), dims, formula };
+    }
+    // The same object as the spread above, built as a literal: the spread
+    // of 100,000 rows costs more than writing them out.
     return {
-      ...this.row(i),
-      ...Object.fromEntries(this.layerFacts(i))
+      name: row.name,
+      type: row.type,
+      depth: row.depth,
+      outputShape: row.outputShape,
+      shapeKind: row.shapeKind,
+      tensors: row.tensors,
+      params: row.params,
+      paramsText: row.paramsText,
+      unbuilt: row.unbuilt,
+      unused: row.unused,
+      trainable: row.trainable,
+      connectedTo: row.connectedTo,
+      cut: row.cut,
+      start: row.start,
+      end: row.end,
+      dims,
+      formula
     };
   }
 
@@ -215,6 +240,42 @@ class SummaryReport {
   }
 }
 
+/** The fields of a parsed row, in the parser's order. */
+const ROW_KEYS = [
+  'name',
+  'type',
+  'depth',
+  'outputShape',
+  'shapeKind',
+  'tensors',
+  'params',
+  'paramsText',
+  'unbuilt',
+  'unused',
+  'trainable',
+  'connectedTo',
+  'cut',
+  'start',
+  'end'
+];
+
+/** Whether a row has exactly the parser's fields, in its order (not `tensorKeys` or `exactAxes`). */
+function hasRowKeys(row: object): boolean {
+  const keys = Object.keys(row);
+  if (keys.length !== ROW_KEYS.length) {
+    return false;
+  }
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k] !== ROW_KEYS[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Rows stringified in one call. */
+const BATCH = 256;
+
 /** One summary as the report prints it: its fields, its layers, then (contract 2) its tables. */
 export function reportSummary(
   summary: Summary,
@@ -247,8 +308,13 @@ export function writeReport(
       json.value(value, key);
     }
     json.open('[', 'layers');
-    for (let i = 0; i < summary.layers.length; i++) {
-      json.valueWith(report.row(i), report.layerFacts(i));
+    const n = summary.layers.length;
+    for (let i = 0; i < n; i += BATCH) {
+      const batch = [];
+      for (let j = i; j < n && j < i + BATCH; j++) {
+        batch.push(report.layer(j));
+      }
+      json.elements(batch);
     }
     json.close(']');
     if (report.contract === 2) {

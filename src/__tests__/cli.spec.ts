@@ -100,6 +100,102 @@ describe('keras-summary parse', () => {
 
   it('reports bad usage', () => {
     expectCleanError(run(['frobnicate']), /usage/);
+    expectCleanError(run(['parse', '-', '--contract=3']), /usage/);
+  });
+
+  it('prints contract 2 by default: facts said once, in tables keyed by id', () => {
+    const r = run(['parse', path.join(FIXTURES_DIR, 'keras3-print.ipynb')]);
+    expect(r.code).toBe(0);
+    const summaries = JSON.parse(r.stdout).summaries;
+    const fcn = summaries.find((s: any) => s.model === 'sequential_3');
+    expect(fcn.version).toBe(2);
+    const conv = fcn.layers.find((l: any) => l.name === 'conv2d_1');
+    const dims = conv.dims.map((k: number) => fcn.dims[k]);
+    expect(dims.map((d: any) => fcn.sizes[d.size].label)).toEqual([
+      'B',
+      'H″',
+      'W″'
+    ]);
+    expect(dims[1]).toMatchObject({
+      role: 'variable',
+      kind: 'height',
+      meaning: 'height',
+      lineage: 'v0',
+      source: { input: null, row: null, axis: 1 },
+      exact: false
+    });
+    expect(fcn.meanings.height).toMatch(/height of an image/);
+    // The size's origin: the second convolution's own row.
+    expect(fcn.layers[fcn.sizes[dims[1].size].origin].name).toBe('conv2d_1');
+    expect(fcn.lineages.v0.label).toBe('H');
+    expect(fcn.formulas[conv.formula].text).toBe('(3×3 × 16 + 1) × 32 = 4,640');
+  });
+
+  it('prints no field the README’s contract does not list', () => {
+    const readme = fs.readFileSync(
+      path.resolve(__dirname, '..', '..', 'README.md'),
+      'utf-8'
+    );
+    const block = /The contract, version 2[\s\S]*?```\n([\s\S]*?)```/.exec(
+      readme
+    )![1];
+    const listed = new Set(
+      [...block.matchAll(/"([A-Za-z]+)":/g)].map(m => m[1])
+    );
+    const printed = new Set<string>();
+    const walk = (value: unknown, table: boolean): void => {
+      if (Array.isArray(value)) {
+        value.forEach(v => walk(v, false));
+      } else if (value && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value)) {
+          // Keys of the tables keyed by id are ids, not fields.
+          if (!table) {
+            printed.add(key);
+          }
+          walk(v, ['lineages', 'sizes', 'meanings'].includes(key));
+        }
+      }
+    };
+    for (const file of fs.readdirSync(FIXTURES_DIR)) {
+      if (file.endsWith('.ipynb')) {
+        const r = run(['parse', path.join(FIXTURES_DIR, file), '--compact']);
+        walk(JSON.parse(r.stdout), false);
+      }
+    }
+    // The pieces of a notebook summary are described in the text below it.
+    for (const key of ['summaries', 'cell', 'output', 'mime', 'pieces']) {
+      printed.delete(key);
+    }
+    expect([...printed].filter(k => !listed.has(k))).toEqual([]);
+    expect(printed.size).toBeGreaterThan(40);
+  });
+
+  it('prints the first shape with --contract=1: every fact in every row', () => {
+    const r = run([
+      'parse',
+      path.join(FIXTURES_DIR, 'keras3-print.ipynb'),
+      '--contract=1',
+      '--compact'
+    ]);
+    expect(r.code).toBe(0);
+    const fcn = JSON.parse(r.stdout).summaries.find(
+      (s: any) => s.model === 'sequential_3'
+    );
+    expect(fcn.version).toBeUndefined();
+    expect(fcn.dims).toBeUndefined();
+    const conv = fcn.layers.find((l: any) => l.name === 'conv2d_1');
+    expect(conv.dims[1]).toEqual({
+      tensor: 0,
+      axis: 1,
+      role: 'variable',
+      meaning: expect.stringMatching(/height of an image/),
+      value: null,
+      lineage: 'v0',
+      label: 'H',
+      origin: 'conv2d',
+      consumers: ['global_average_pooling2d']
+    });
+    expect(conv.formula.text).toBe('(3×3 × 16 + 1) × 32 = 4,640');
   });
 
   it('reports an option it does not know as a missing file, in one line', () => {

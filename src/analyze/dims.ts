@@ -26,7 +26,8 @@
  * when asked for (rows.ts).
  */
 import type { LayerRow, Summary } from '../parse/types';
-import type { RowInput } from './inputs';
+import { carry, hasOneInputRule } from './carry';
+import { feedingShape, RowInput } from './inputs';
 import { AXIS_LETTER, AxisKind, axisKind, keepsSize } from './meaning';
 import { IntList, UnionFind } from './sets';
 import type { LineageFact, SizeFact } from './types';
@@ -144,20 +145,70 @@ export function buildDimGraph(
     }
   }
 
+  /** The tensor and axis of each node in arriving[start … end). */
+  const nodeAxes = (start: number, end: number) => {
+    const out = [];
+    for (let a = start; a < end; a++) {
+      const o = nodeOpen[arriving[a]];
+      out.push({ tensor: openTensor[o], axis: openAxis[o] });
+    }
+    return out;
+  };
+  /** A row's output shapes and open axes, as `carry` reads them. */
+  const callOutput = (layer: LayerRow, start: number, m: number) => {
+    const open = [];
+    for (let j = 0; j < m; j++) {
+      open.push({ tensor: openTensor[start + j], axis: openAxis[start + j] });
+    }
+    return { shapes: layer.tensors, open };
+  };
   const same = new UnionFind(nodes);
   const sized = new UnionFind(nodes);
   const consumedNode = new IntList();
   const consumedRow = new IntList();
   let arriving = new Int32Array(16);
   let matched = new Uint8Array(16);
+  // The distinct tensors feeding a call: where each one's nodes are in `arriving`.
+  const sources: {
+    call: number;
+    start: number;
+    end: number;
+    row: number;
+    tensor: number | null;
+  }[] = [];
+  // Per class: whether it keeps sizes, and whether one input needs `carry`.
+  const classes = new Map<string, { keeps: boolean; byRule: boolean }>();
   for (let i = 0; i < n; i++) {
     const m = openStart[i + 1] - openStart[i];
-    const keeps = keepsSize(layers[i].type);
     const own = inputs[i];
     const feeds = callOf[i];
+    let type: { keeps: boolean; byRule: boolean } | undefined;
     for (let c = 0; c < calls[i]; c++) {
+      // Most rows of a deep model receive no open axis: nothing to follow.
+      let none = true;
+      for (let k = 0; k < own.length && none; k++) {
+        const r = own[k].row;
+        none =
+          (feeds === null ? 0 : feeds[k]) !== c ||
+          openStart[r + 1] === openStart[r];
+      }
+      if (none) {
+        continue;
+      }
+      if (!type) {
+        type = classes.get(layers[i].type);
+        if (!type) {
+          type = {
+            keeps: keepsSize(layers[i].type),
+            byRule: hasOneInputRule(layers[i].type)
+          };
+          classes.set(layers[i].type, type);
+        }
+      }
+      const { keeps, byRule } = type;
       // Open dims arriving from the rows that feed this call.
       let count = 0;
+      sources.length = 0;
       for (let k = 0; k < own.length; k++) {
         if ((feeds === null ? 0 : feeds[k]) !== c) {
           continue;
@@ -171,6 +222,7 @@ export function buildDimGraph(
             ? input.node
             : calls[r] - 1;
         const first = nodeStart[r] + call * rm;
+        const start = count;
         for (let j = 0; j < rm; j++) {
           if (
             input.tensor === null ||
@@ -185,9 +237,60 @@ export function buildDimGraph(
             arriving[count++] = first + j;
           }
         }
+        if (
+          !sources.some(
+            x => x.row === r && x.call === call && x.tensor === input.tensor
+          )
+        ) {
+          sources.push({
+            call,
+            start,
+            end: count,
+            row: r,
+            tensor: input.tensor
+          });
+        }
       }
       matched.fill(0, 0, count);
       const outFirst = nodeStart[i] + c * m;
+      const rule =
+        sources.length > 1 || (sources.length === 1 && byRule)
+          ? carry(
+              layers[i].type,
+              callOutput(layers[i], openStart[i], m),
+              sources.map(x => ({
+                shape: feedingShape(layers[x.row], x.tensor),
+                open: nodeAxes(x.start, x.end)
+              })),
+              keeps
+            )
+          : null;
+      if (rule) {
+        for (const [j, k, a, sameSize] of rule.joins) {
+          const node = arriving[sources[k].start + a];
+          same.union(node, outFirst + j);
+          if (sameSize) {
+            sized.union(node, outFirst + j);
+          }
+          matched[sources[k].start + a] = 1;
+        }
+        for (const [k1, a1, k2, a2] of rule.equal) {
+          const x = arriving[sources[k1].start + a1];
+          const y = arriving[sources[k2].start + a2];
+          same.union(x, y);
+          sized.union(x, y);
+        }
+        // Each distinct tensor's axes end here unless carried on.
+        for (const x of sources) {
+          for (let a = x.start; a < x.end; a++) {
+            if (!matched[a]) {
+              consumedNode.push(arriving[a]);
+              consumedRow.push(i);
+            }
+          }
+        }
+        continue;
+      }
       for (let j = 0; j < m; j++) {
         const axis = openAxis[openStart[i] + j];
         for (let a = 0; a < count; a++) {

@@ -1,6 +1,9 @@
 /** Dimension roles and lineage, from a parsed summary. Pure: no DOM. */
 export * from './types';
-export { analyzeSummary } from './summary';
+export { analyzeRows, analyzeSummary } from './summary';
+export type { RowAnalysis } from './summary';
+export { compareSizes } from './agreement';
+export type { AxisTruth, SizeAgreement } from './agreement';
 export { formatCount } from './format';
 export {
   axisKind,

@@ -7,7 +7,7 @@
  * up in maps of the rows seen so far (`NameIndex`): linear in rows +
  * references.
  */
-import type { LayerRow } from '../parse/types';
+import type { LayerRow, TensorShape } from '../parse/types';
 import { layerDepth } from './nesting';
 
 export interface RowInput {
@@ -59,10 +59,23 @@ export function rowInputs(
     }
     result[i] = own;
     latest[d] = i;
-    latest.length = d + 1;
+    if (latest.length > d + 1) {
+      latest.length = d + 1;
+    }
     names.add(layer.name, parent, i);
   }
   return result;
+}
+
+/** The shape a feeding row passes on: the referenced tensor, or its first; null when not printed. */
+export function feedingShape(
+  source: LayerRow,
+  tensor: number | null
+): TensorShape | null {
+  if (source.shapeKind !== 'tensors' || source.tensors.length === 0) {
+    return null;
+  }
+  return source.tensors[tensor ?? 0] ?? source.tensors[0];
 }
 
 /** A `Connected to` reference, read. */
@@ -72,23 +85,27 @@ export interface Ref {
   name: string;
   /** Cut by rich: ends with `…`. */
   cut: boolean;
+  /** The name is whole: not cut, or cut after it (in its indexes, `name[0…`). */
+  whole: boolean;
   /** The node index, as far as it was printed (see `refIndexes`). */
   node: number | null;
   /** The number in a final `[n]` of the text as printed, or null. */
   tensor: number | null;
 }
 
+/** Where the last group `group` found starts (its `[`), its digits, and whether it was closed. */
+let groupOpen = 0;
+let groupDigits = '';
+let groupClosed = false;
+
 /**
- * The `[digits]` group (or `[digits` cut short, when `open` is allowed)
- * ending at `end` in `s`: where its `[` is and its digits, or null.
+ * Whether a `[digits]` group (or `[digits` cut short) ends at `end` in `s`;
+ * if so, `groupOpen`, `groupDigits` and `groupClosed` describe it.
  */
-function group(
-  s: string,
-  end: number
-): { open: number; digits: string; closed: boolean } | null {
+function group(s: string, end: number): boolean {
   let k = end - 1;
-  const closed = k >= 0 && s.charCodeAt(k) === 0x5d; /* ] */
-  if (closed) {
+  groupClosed = k >= 0 && s.charCodeAt(k) === 0x5d; /* ] */
+  if (groupClosed) {
     k--;
   }
   const last = k;
@@ -100,9 +117,11 @@ function group(
     k--;
   }
   if (k < 0 || s.charCodeAt(k) !== 0x5b /* [ */) {
-    return null;
+    return false;
   }
-  return { open: k, digits: s.slice(k + 1, last + 1), closed };
+  groupOpen = k;
+  groupDigits = k === last ? '' : s.slice(k + 1, last + 1);
+  return true;
 }
 
 /** Read a reference once: the name it points at and its indexes. */
@@ -113,84 +132,90 @@ export function readRef(text: string): Ref {
   // never the first character.
   let nameEnd = end;
   for (let k = 0; k < 2; k++) {
-    const g = group(text, nameEnd);
-    if (g && g.open > 0) {
-      nameEnd = g.open;
+    if (group(text, nameEnd) && groupOpen > 0) {
+      nameEnd = groupOpen;
     } else {
       break;
     }
   }
-  const last = group(text, end);
   let node: number | null = null;
   let tensor: number | null = null;
-  if (!cut) {
-    // `name[node][tensor]`: both groups whole, with digits.
-    if (last && last.closed && last.digits !== '') {
-      tensor = Number(last.digits);
-      const before = group(text, last.open);
-      if (before && before.closed && before.digits !== '') {
-        node = Number(before.digits);
+  if (group(text, end)) {
+    if (!cut) {
+      // `name[node][tensor]`: both groups whole, with digits.
+      if (groupClosed && groupDigits !== '') {
+        tensor = Number(groupDigits);
+        if (group(text, groupOpen) && groupClosed && groupDigits !== '') {
+          node = Number(groupDigits);
+        }
       }
-    }
-  } else if (last) {
-    // `name[0]…` keeps the node in a whole last group; `name[0][…` or
-    // `name[0][1…` in the whole group before a cut one.
-    const whole = last.closed ? last : group(text, last.open);
-    if (whole && whole.closed && whole.digits !== '') {
-      node = Number(whole.digits);
+    } else if (
+      // `name[0]…` keeps the node in a whole last group; `name[0][…` or
+      // `name[0][1…` in the whole group before a cut one.
+      (groupClosed || group(text, groupOpen)) &&
+      groupClosed &&
+      groupDigits !== ''
+    ) {
+      node = Number(groupDigits);
     }
   }
   return {
     text,
     name: nameEnd === text.length ? text : text.slice(0, nameEnd),
     cut,
+    whole: !cut || nameEnd < end,
     node,
     tensor: cut ? null : tensor
   };
 }
 
-/** How far back a cut reference is looked for (it is nearly always close). */
+/** How far back a row by row search looks (only for odd tables, see `MAX_LENGTHS`). */
 const CUT_LOOKBACK = 2000;
 
 /**
- * Distinct lengths of cut references (or of cut names) indexed before a
- * reference falls back to scanning back `CUT_LOOKBACK` rows: a table holds
- * a handful (its column's width), and the bound keeps odd input linear.
+ * Distinct lengths of cut references (or of cut names) indexed before the
+ * search falls back to looking back `CUT_LOOKBACK` rows, row by row: a
+ * table holds a handful (its columns' widths), and the bound keeps odd
+ * input linear.
  */
 const MAX_LENGTHS = 64;
 
 /**
- * The names of the rows seen so far, for `find`: exact names (inside the
- * same nested model first, then model-wide), and for references or names
- * rich cut with `…`, the nearest earlier row whose name and the reference
- * agree on their common, uncut start.
+ * The names of the rows seen so far, for `find`.
  *
- * The prefix search is answered from maps kept as rows are added: for each
+ * A whole name (a reference not cut, or cut only in its `[node][tensor]`)
+ * names the row with that name: inside the same nested model first, then
+ * model-wide; failing that, the nearest earlier row whose own name rich cut
+ * (`conv2_block1_1_c…`) and that the name starts with. A name cut by rich
+ * (`block_3_project…`) can be any row whose name starts so (or a cut name
+ * it starts with): it names the nearest earlier one, even when a row of
+ * exactly that shorter name stands further up.
+ *
+ * Both searches are answered from maps kept as rows are added: for each
  * length L a cut reference has had, the first L characters of every name →
- * the latest row with them; and every cut name (without its `…`) → the
- * latest row with it. Both give the nearest row at once; a row beyond
- * `CUT_LOOKBACK` does not count.
+ * the latest row with them; every cut name (without its `…`) → the latest
+ * row with it.
  */
 class NameIndex {
   /** Name → first row with it. */
   private byName = new Map<string, number>();
-  /** Enclosing row → (name → latest row with it inside that row; -1: the model itself). */
+  /** Name → latest row with it, among the model's own rows, and inside each enclosing row. */
+  private top = new Map<string, number>();
   private byBlock = new Map<number, Map<string, number>>();
-  /** Rows so far: their names without a final `…`, and whether each was cut. */
-  private bare: string[] = [];
-  private cut: boolean[] = [];
-  private lastCutRow = -1;
+  /** The rows' names, in order: `count` of them added so far. */
+  private names: string[] = [];
+  private count = 0;
   /** First L characters of a bare name, for each length L indexed → latest row. */
   private byPrefix = new Map<string, number>();
   private prefixLengths: number[] = [];
   /** Bare cut name → latest row, and the lengths such names have. */
   private byCutName = new Map<string, number>();
   private cutLengths = new Set<number>();
-  /** Set when the maps would grow past `MAX_LENGTHS`: cut references then scan back. */
+  /** Set when the maps would grow past `MAX_LENGTHS`: searches then look back row by row. */
   private scanOnly = false;
 
   add(name: string, parent: number, row: number): void {
-    let block = this.byBlock.get(parent);
+    let block = parent < 0 ? this.top : this.byBlock.get(parent);
     if (!block) {
       block = new Map();
       this.byBlock.set(parent, block);
@@ -199,10 +224,13 @@ class NameIndex {
     if (!this.byName.has(name)) {
       this.byName.set(name, row);
     }
+    this.names.push(name);
+    this.count++;
     const cut = name.endsWith(CUT_MARK);
+    if (!cut && this.prefixLengths.length === 0) {
+      return;
+    }
     const bare = cut ? name.slice(0, -1) : name;
-    this.bare.push(bare);
-    this.cut.push(cut);
     for (const length of this.prefixLengths) {
       if (bare.length >= length) {
         this.byPrefix.set(
@@ -212,7 +240,6 @@ class NameIndex {
       }
     }
     if (cut) {
-      this.lastCutRow = row;
       this.byCutName.set(bare, row);
       this.cutLengths.add(bare.length);
       if (this.cutLengths.size > MAX_LENGTHS) {
@@ -224,22 +251,28 @@ class NameIndex {
   /** The row a reference of row `i` names, or undefined. */
   find(ref: Ref, parent: number, i: number): number | undefined {
     const name = ref.name;
-    const exact = this.byBlock.get(parent)?.get(name) ?? this.byName.get(name);
-    if (exact !== undefined) {
-      return exact;
-    }
-    // Only a cut reference, or a table with cut names near this row, can
-    // hold a reference that matches by its start.
-    const cutNear = this.lastCutRow >= 0 && this.lastCutRow >= i - CUT_LOOKBACK;
-    if (!ref.text.includes(CUT_MARK) && !cutNear) {
-      return undefined;
+    if (ref.whole && !name.endsWith(CUT_MARK)) {
+      const block = parent < 0 ? this.top : this.byBlock.get(parent);
+      const exact = block?.get(name) ?? this.byName.get(name);
+      if (exact !== undefined) {
+        return exact;
+      }
+      if (this.cutLengths.size === 0) {
+        return undefined;
+      }
+      const row = this.scanOnly
+        ? this.scan(name, i, false)
+        : this.nearestCutName(name);
+      return row >= 0 ? row : undefined;
     }
     const prefix = name.endsWith(CUT_MARK) ? name.slice(0, -1) : name;
     if (prefix === '') {
       return undefined;
     }
-    const row = this.scanOnly ? this.scan(prefix, i) : this.nearest(prefix);
-    return row >= 0 && row >= i - CUT_LOOKBACK ? row : undefined;
+    const row = this.scanOnly
+      ? this.scan(prefix, i, true)
+      : this.nearest(prefix);
+    return row >= 0 ? row : undefined;
   }
 
   /** The latest row whose bare name starts with `prefix`, or whose cut name `prefix` starts with; -1 if none. */
@@ -248,20 +281,29 @@ class NameIndex {
     if (!this.prefixLengths.includes(length)) {
       if (this.prefixLengths.length >= MAX_LENGTHS) {
         this.scanOnly = true;
-        return this.scan(prefix, this.bare.length);
+        return this.scan(prefix, this.count, true);
       }
       this.prefixLengths.push(length);
-      this.bare.forEach((bare, row) => {
+      this.names.forEach((name, row) => {
+        const bare = name.endsWith(CUT_MARK) ? name.slice(0, -1) : name;
         if (bare.length >= length) {
           this.byPrefix.set(bare.slice(0, length), row);
         }
       });
     }
-    let best = this.byPrefix.get(prefix) ?? -1;
+    return Math.max(
+      this.byPrefix.get(prefix) ?? -1,
+      this.nearestCutName(prefix)
+    );
+  }
+
+  /** The latest row whose cut name `name` starts with; -1 if none. */
+  private nearestCutName(name: string): number {
+    let best = -1;
     for (const cutLength of this.cutLengths) {
-      if (cutLength <= length) {
+      if (cutLength <= name.length) {
         const row = this.byCutName.get(
-          cutLength === length ? prefix : prefix.slice(0, cutLength)
+          cutLength === name.length ? name : name.slice(0, cutLength)
         );
         if (row !== undefined && row > best) {
           best = row;
@@ -271,11 +313,16 @@ class NameIndex {
     return best;
   }
 
-  /** The same answer, by looking back row by row (for odd tables with many lengths). */
-  private scan(prefix: string, i: number): number {
+  /** The same answers, looking back row by row (for odd tables with many lengths). */
+  private scan(prefix: string, i: number, starts: boolean): number {
     for (let k = i - 1; k >= 0 && k >= i - CUT_LOOKBACK; k--) {
-      const bare = this.bare[k];
-      if (bare.startsWith(prefix) || (this.cut[k] && prefix.startsWith(bare))) {
+      const name = this.names[k];
+      const cut = name.endsWith(CUT_MARK);
+      const bare = cut ? name.slice(0, -1) : name;
+      if (
+        (starts && bare.startsWith(prefix)) ||
+        (cut && prefix.startsWith(bare))
+      ) {
         return k;
       }
     }

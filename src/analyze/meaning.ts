@@ -4,6 +4,7 @@
  * fixed axis 1 and open axes after it reads as channels-first.
  */
 import type { TensorShape } from '../parse/types';
+import { ELEMENTWISE_MERGES } from './classes';
 
 /** The kind of an open axis, which also names its letter (T, H, W, D, L). */
 export type AxisKind =
@@ -118,12 +119,7 @@ const SIZE_KEEPING = new Set([
   'LSTM',
   'GRU',
   'Bidirectional',
-  'Add',
-  'Subtract',
-  'Multiply',
-  'Average',
-  'Maximum',
-  'Minimum',
+  ...ELEMENTWISE_MERGES,
   'Concatenate',
   'Attention',
   'AdditiveAttention',

@@ -13,7 +13,7 @@
  */
 import type { LayerRow, Summary, TensorShape } from '../parse/types';
 import { formatCount } from './format';
-import { RowInput, rowInputs } from './inputs';
+import { feedingShape, RowInput, rowInputs } from './inputs';
 import { explainerOf } from './params/explainers';
 import { resolveType, typeWasCut } from './params/registry';
 import type { Family, ParamContext, ParamFormula } from './params/types';
@@ -196,17 +196,6 @@ export function explainRow(
     first ??= result;
   }
   return first;
-}
-
-/** The shape a feeding row passes on: the referenced tensor, or its first. */
-function feedingShape(
-  source: LayerRow,
-  tensor: number | null
-): TensorShape | null {
-  if (source.shapeKind !== 'tensors' || source.tensors.length === 0) {
-    return null;
-  }
-  return source.tensors[tensor ?? 0] ?? source.tensors[0];
 }
 
 /**

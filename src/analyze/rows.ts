@@ -126,6 +126,8 @@ export function rowDims(
 export class DimTable {
   readonly facts: DimFact[] = [];
   private ids = new Map<string, number>();
+  /** The id of the batch of a row's only output, once known. */
+  private batchOnly = -1;
 
   constructor(
     private readonly graph: DimGraph,
@@ -141,6 +143,19 @@ export class DimTable {
       for (const d of rowDims(graph, this.exactSizes, i)) {
         ids.push(this.idOf(factKey(d), () => d));
       }
+      return ids;
+    }
+    const tensors = layer.tensors;
+    if (
+      tensors.length === 1 &&
+      graph.openStart[i + 1] === graph.openStart[i] &&
+      tensors[0][0] === null
+    ) {
+      // Most rows of a deep model: one output, and its only None the batch.
+      if (this.batchOnly < 0) {
+        this.batchOnly = this.idOf('0,0,null', () => batchFact(0, null));
+      }
+      ids.push(this.batchOnly);
       return ids;
     }
     // A fact of a row without exact axes is its tensor, axis, kind and
@@ -183,7 +198,8 @@ function factKey(d: DimFact): string {
   return `=${d.tensor},${d.axis},${d.kind},${d.value},${d.lineage},${d.size},${d.exact},${where}`;
 }
 
-function batchFact(tensor: number, value: number | null): DimFact {
+/** The fact of axis 0: the batch (`value` null) or a fixed batch size. */
+export function batchFact(tensor: number, value: number | null): DimFact {
   return {
     tensor,
     axis: 0,
@@ -236,18 +252,23 @@ function variableFact(
   };
 }
 
-/** A lineage that starts at a model input derives from that input's axis. */
+/**
+ * A lineage that starts at a model input derives from that input's axis;
+ * one that starts at a row fed by nothing else (the first layer of a
+ * Sequential model, whose input is not printed) from its input's, by
+ * position.
+ */
 function inferredSource(graph: DimGraph, k: number): DimSource | null {
   const lineage = graph.lineages[k];
   if (!lineage.fromInput || lineage.origin === null) {
     return null;
   }
   const row = lineage.origin;
-  return {
-    input: graph.summary.layers[row].name,
-    row,
-    axis: graph.lineageAxis[k]
-  };
+  const layer = graph.summary.layers[row];
+  const axis = graph.lineageAxis[k];
+  return layer.type.trim() === 'InputLayer'
+    ? { input: layer.name, row, axis }
+    : { input: null, row: null, axis };
 }
 
 function applyExact(
@@ -262,11 +283,12 @@ function applyExact(
     fact.size = 'batch';
     fact.sizeOrigin = null;
   } else {
-    const row = exact.source
-      ? (exactSizes.inputRows.get(exact.source.input) ?? -1)
-      : -1;
     fact.source = exact.source
-      ? { input: exact.source.input, row, axis: exact.source.axis }
+      ? {
+          input: exact.source.input,
+          row: exactSizes.inputRows.get(exact.source.input) ?? null,
+          axis: exact.source.axis
+        }
       : null;
     fact.size = exactSize(exact);
     fact.sizeOrigin = graph.sizes[fact.size]?.origin ?? null;

@@ -19,10 +19,13 @@ export interface AxisRef {
 
 /**
  * Which model input axis a dimension derives from: the `axis` of the input
- * row `input` (the row's index is `row`), or `batch` for axis 0 of any
- * tensor (every input's batch is the same batch).
+ * row named `input` (at index `row`), or `batch` for axis 0 of any tensor
+ * (every input's batch is the same batch). `input` and `row` are null when
+ * the model's input is not a row of the table (a Sequential model's, or one
+ * before a `layer_range`): the axis is its input's, by position.
  */
-export type DimSource = 'batch' | { input: string; row: number; axis: number };
+export type DimSource =
+  'batch' | { input: string | null; row: number | null; axis: number };
 
 /** One explained dimension: every `None`, plus axis 0 when it holds a fixed batch size. */
 export interface DimFact {

@@ -240,8 +240,17 @@ export function readAsciiTable(
       flush(i);
     }
   }
-  flush(i - 1);
-  const table = finish(columns, layers, firstLine, i - 1, ruleLength, keras0);
+  // A new table cut this one short: the lines above its header (its `_`
+  // rule) are the new table's, not this one's last.
+  const last =
+    i < lines.length && isAsciiHeader(lines.text(i))
+      ? Math.max(
+          header + 1,
+          tableStart(lines, i, !lines.text(i).includes('Layer (type)')) - 1
+        )
+      : i - 1;
+  flush(last);
+  const table = finish(columns, layers, firstLine, last, ruleLength, keras0);
   table.warnings.push(
     'The table ends before its closing "=" rule: it may be incomplete.'
   );

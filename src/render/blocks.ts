@@ -8,9 +8,9 @@
  * with blocks, a chunk costs its own rows. Every row is in the DOM and
  * rendered, so find-in-page and screen readers see the whole table (the
  * roles that CSS `display` takes from table parts in some browsers are set
- * explicitly). (`content-visibility: auto` would also spare the layout of
- * rows off screen, but Chromium then leaves them out of the accessibility
- * tree.)
+ * explicitly: the grid's row, gridcell, rowheader and columnheader).
+ * (`content-visibility: auto` would also spare the layout of rows off
+ * screen, but Chromium then leaves them out of the accessibility tree.)
  *
  * Column widths cannot come from the browser's table layout, so they are
  * computed from the cells' content: the table's font is monospace and its
@@ -149,7 +149,10 @@ function setRowRoles(row: HTMLTableRowElement): void {
   const cells = row.cells;
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
-    cell.setAttribute('role', cell.localName === 'th' ? 'rowheader' : 'cell');
+    cell.setAttribute(
+      'role',
+      cell.localName === 'th' ? 'rowheader' : 'gridcell'
+    );
   }
 }
 
@@ -168,7 +171,6 @@ export class RowBody {
     this.blockRows = blockRows > 0 ? Math.floor(blockRows) : 0;
     if (this.blockRows) {
       table.classList.add(BLOCKS);
-      table.setAttribute('role', 'table');
       for (const group of Array.from(table.tHead ? [table.tHead] : [])) {
         group.setAttribute('role', 'rowgroup');
         for (const row of Array.from(group.rows)) {

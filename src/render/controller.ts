@@ -7,6 +7,7 @@
  * what the user typed.
  */
 import { isFocusable } from './dom';
+import type { GridNav } from './grid';
 import { KeyRules } from './keyboard';
 import { controlKey } from './registry';
 import type { ActionMap } from './registry';
@@ -21,6 +22,8 @@ export interface ControllerHost {
   readonly actions: ActionMap;
   /** The table tools' row and its filter field (their own keyboard rules). */
   tools(): { node: HTMLElement; filter: HTMLInputElement } | null;
+  /** The table's one tab stop. */
+  readonly grid: GridNav;
   /** The open explanation's dialog, if one shows. */
   dialog(): HTMLElement | null;
   goto(row: number): void;
@@ -34,7 +37,14 @@ export interface ControllerHost {
 }
 
 /** The events delegated on the view's node. */
-export const VIEW_EVENTS = ['click', 'keydown', 'keyup', 'input', 'change'];
+export const VIEW_EVENTS = [
+  'click',
+  'keydown',
+  'keyup',
+  'input',
+  'change',
+  'focusin'
+];
 
 export class ViewController {
   constructor(private readonly _host: ControllerHost) {
@@ -47,6 +57,13 @@ export class ViewController {
       isOpen: () => state.open !== null,
       close: () => state.setOpen(null, true),
       clearFilter: () => state.setFilter(''),
+      gridKey: (target, event) => {
+        const cursor = _host.grid.move(target, event);
+        if (cursor) {
+          state.setCursor(cursor, true);
+        }
+        return cursor !== null;
+      },
       activate: (_node, action) => this.toggle(action)
     });
   }
@@ -68,6 +85,15 @@ export class ViewController {
         case 'change':
           this.onInput(event);
           break;
+        case 'focusin': {
+          // Focus in the table (a click, a jump, an explanation closed):
+          // the tab stop goes where it is.
+          const at = this._host.grid.positionOf(event.target as Element);
+          if (at) {
+            this._host.state.setCursor(at, false);
+          }
+          break;
+        }
       }
     } catch (error) {
       console.error('jupyterlab-keras-summary: event failed', error);

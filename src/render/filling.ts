@@ -26,6 +26,13 @@ export const CHUNK_SIZE = 40;
  */
 const CHUNK_MS = 25;
 
+/**
+ * Above this many rows a summary is not shown as a table: a page holding
+ * it would take minutes to fill and more memory than a tab may have. The
+ * view shows the original text and says why.
+ */
+export const MAX_TABLE_ROWS = 100000;
+
 /** The chunking asked for, with the defaults for what is missing or not a number. */
 export function chunking(given: RowChunks | undefined): {
   threshold: number;

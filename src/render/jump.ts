@@ -2,7 +2,7 @@
  * A jump to a row (a link in an explanation or the legend): whatever hides
  * the row gives way (a filter, collapsed rows above: the state's `reveal`),
  * the row is built if it is not yet, scrolled to, highlighted for a moment,
- * and its first cell takes the focus.
+ * and its first stop (its name, or its disclosure button) takes the focus.
  */
 import type { ViewState } from './state';
 import type { TableView } from './table-view';
@@ -37,11 +37,8 @@ export class RowJump {
       row.classList.remove(FLASH);
     }, FLASH_MS);
     this._timers.add(timer);
-    const cell = row.cells[0];
-    if (cell) {
-      cell.tabIndex = -1;
-      cell.focus({ preventScroll: true });
-    }
+    // Focus on the row's first stop (the table's tab stop goes with it).
+    this._state.setCursor({ row: index, col: 0, stop: 0 }, true);
   }
 
   dispose(): void {

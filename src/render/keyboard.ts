@@ -5,6 +5,8 @@
  *   not for the notebook's command-mode shortcuts (`a`, `b`, `d d`, arrows).
  * - Keys typed on the table tools (a focused <select> or button) stay
  *   there too; Escape in a non-empty filter clears it.
+ * - In the table (one tab stop, grid.ts): arrow keys, Home, End, Page Up
+ *   and Page Down move between its controls and cells.
  * - Escape closes the open explanation and gives focus back to its control.
  * - Enter, Space or a printable key on one of our buttons is for us (the
  *   browser still activates the button): JupyterLab's command-mode shortcuts
@@ -33,6 +35,8 @@ export interface KeyTarget {
   close(): void;
   /** Escape in a filter that holds text. */
   clearFilter(): void;
+  /** A grid key on `target`: move the table's tab stop; false when it is not the grid's. */
+  gridKey(target: Element, event: KeyboardEvent): boolean;
   /** Enter or Space on a control: open or close its explanation. */
   activate(
     node: HTMLElement,
@@ -95,6 +99,12 @@ export class KeyRules {
     if (t.tools()?.contains(target) && this._toolsKey(event, target)) {
       return;
     }
+    if (t.gridKey(target, event)) {
+      // Not also the page's scrolling, nor the notebook's cell selection.
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (
       target.matches('input, select') &&
       !isEscape(event) &&
@@ -115,6 +125,14 @@ export class KeyRules {
     }
     if (isOwnKey(event) && target.closest('button, [tabindex]')) {
       event.stopPropagation();
+    }
+    if (
+      isSpace(event) &&
+      target.matches('[role="grid"] td, [role="grid"] th')
+    ) {
+      // A cell of the table has nothing to press: Space does not scroll either.
+      event.preventDefault();
+      return;
     }
     if ((event.key !== 'Enter' && !isSpace(event)) || modified(event)) {
       return;

@@ -7,7 +7,10 @@
 import { h } from './dom';
 
 export class OriginalText {
-  constructor(readonly node: HTMLElement) {}
+  /** @param label the accessible name of the region it is shown in. */
+  constructor(private readonly _label: string) {}
+
+  readonly node = h('div', 'jp-KerasSummary-original');
 
   /** The original changed: render it again when next shown. */
   invalidate(): void {
@@ -25,7 +28,12 @@ export class OriginalText {
     this._stale = false;
     const host = this.node;
     host.textContent = '';
+    // The region scrolls (a wide table), so it takes the focus: the arrow
+    // keys then scroll it.
     const inner = h('div', 'jp-KerasSummary-originalOutput');
+    inner.setAttribute('role', 'region');
+    inner.setAttribute('aria-label', this._label);
+    inner.tabIndex = 0;
     host.appendChild(inner);
     const fallback = (error: unknown) => {
       console.warn(

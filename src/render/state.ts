@@ -29,6 +29,7 @@ import type {
   ControlRef,
   DimensionsShown,
   OfferStatus,
+  GridCursor,
   SortOrder,
   StateChange,
   SummaryAnalysis,
@@ -327,6 +328,29 @@ export class ViewState {
     }
   }
 
+  // ---- The grid's tab stop ----------------------------------------------
+
+  /** Where the table's one tab stop is; null: its first stop. */
+  get cursor(): GridCursor | null {
+    return this._cursor;
+  }
+
+  /** Move the tab stop (`focus`: and the focus, a key moved it). */
+  setCursor(cursor: GridCursor | null, focus: boolean): void {
+    const same =
+      cursor === this._cursor ||
+      (cursor !== null &&
+        this._cursor !== null &&
+        cursor.row === this._cursor.row &&
+        cursor.col === this._cursor.col &&
+        cursor.stop === this._cursor.stop);
+    if (same && !focus) {
+      return;
+    }
+    this._cursor = cursor ? { ...cursor } : null;
+    this._changed.emit({ kind: 'cursor', focus });
+  }
+
   // ---- Table tools: filter and sort --------------------------------------
 
   get query(): string {
@@ -422,6 +446,7 @@ export class ViewState {
   private _dims: DimensionsShown | null = null;
   private _offered = false;
   private _offer: OfferStatus = 'closed';
+  private _cursor: GridCursor | null = null;
   private _query = '';
   private _sort: SortOrder = 'keras';
   private _arrangement: Arrangement;

@@ -133,6 +133,11 @@ export class TableView {
   /** The what-if panel, while it shows. */
   readonly panel: WhatIfPanel | null = null;
 
+  /** The layer table, or null when the summary has none. */
+  get table(): HTMLTableElement | null {
+    return this._table;
+  }
+
   /** Resolves when every row is in the DOM. */
   get ready(): Promise<void> {
     return this.fill?.ready ?? Promise.resolve();

@@ -63,6 +63,8 @@ function control(
   node.setAttribute('aria-haspopup', 'dialog');
   node.setAttribute('aria-expanded', 'false');
   node.title = title;
+  // The table is one tab stop (grid.ts): arrow keys reach the controls.
+  node.tabIndex = -1;
   const action: ExplainAction = {
     kind: 'explain',
     ref,
@@ -87,6 +89,7 @@ function nameCell(
   const node = ctx.analysis.tree[index];
   if (node?.hasChildren) {
     const toggle = button('jp-KerasSummary-disclosure');
+    toggle.tabIndex = -1;
     ctx.actions.bind(toggle, { kind: 'disclose', row: index });
     toggle.setAttribute(
       'aria-expanded',
@@ -345,6 +348,8 @@ export function buildTable(
   label: string
 ): HTMLTableElement {
   const table = h('table', 'jp-KerasSummary-table');
+  // One tab stop, arrow keys within (grid.ts).
+  table.setAttribute('role', 'grid');
   table.setAttribute('aria-label', label);
   const head = h('thead');
   const tr = h('tr');

@@ -263,6 +263,17 @@ export interface Arrangement {
   query: string;
 }
 
+/**
+ * Where the table's one tab stop is (the ARIA grid's focus): a row (-1: the
+ * header row), a column, and which stop of that cell (a cell with several
+ * controls has one stop per control; one without any is a stop itself).
+ */
+export interface GridCursor {
+  row: number;
+  col: number;
+  stop: number;
+}
+
 /** What changed in a view's state (`ViewState.changed`). */
 export type StateChange =
   /** A new summary; `rows` is false when only its heading or totals changed. */
@@ -277,4 +288,6 @@ export type StateChange =
   | { kind: 'sizes' }
   | { kind: 'arrangement'; previous: Arrangement }
   /** The "Exact shapes…" offer opened, closed, ran or became (un)available. */
-  | { kind: 'offer' };
+  | { kind: 'offer' }
+  /** The grid's tab stop moved; `focus`: focus goes with it. */
+  | { kind: 'cursor'; focus: boolean };

@@ -18,6 +18,8 @@ import type { Summary } from '../parse';
 import { VIEW_EVENTS, ViewController } from './controller';
 import { h } from './dom';
 import { ExplanationHost } from './explanation-host';
+import { MAX_TABLE_ROWS } from './filling';
+import { GridNav } from './grid';
 import { RowJump } from './jump';
 import { OriginalText } from './original';
 import { ActionMap } from './registry';
@@ -37,16 +39,8 @@ import type {
 } from './types';
 import { FIRST_FIELD, focusedField, focusField } from './whatif';
 
-export { CHUNK_SIZE, CHUNK_THRESHOLD } from './filling';
+export { CHUNK_SIZE, CHUNK_THRESHOLD, MAX_TABLE_ROWS } from './filling';
 export { BLOCK_ROWS, BLOCK_THRESHOLD } from './blocks';
-
-/**
- * Above this many rows a summary is not shown as a table: a page holding
- * it would take minutes to fill and more memory than a tab may have. The
- * view shows the original text and says why.
- */
-export const MAX_TABLE_ROWS = 100000;
-
 export type { SummaryViewOptions } from './types';
 
 export class SummaryView {
@@ -63,10 +57,12 @@ export class SummaryView {
     this.node = h('div', 'jp-KerasSummary');
     this._explanation = new ExplanationHost(this.state, this._trans);
     this._jump = new RowJump(this.state);
+    this._grid = new GridNav(this.state);
     this._controller = new ViewController({
       root: this.node,
       state: this.state,
       actions: this._actions,
+      grid: this._grid,
       tools: () => this._tools,
       dialog: () => this._explanation.dialog,
       goto: row => this._jump.goto(this._table, row),
@@ -181,12 +177,9 @@ export class SummaryView {
       return;
     }
     this._disposed = true;
-    this._explanation.hide(false);
-    this._controller.watchOutside(false);
-    this._table?.dispose();
+    // The parts go; the node, detached, keeps what it showed.
+    this._clear(false);
     this._jump.dispose();
-    this._status?.dispose();
-    this._tools?.dispose();
     this._options.kernel?.changed.disconnect(this._checkOffer, this);
     for (const type of VIEW_EVENTS) {
       this.node.removeEventListener(type, this);
@@ -205,12 +198,7 @@ export class SummaryView {
   /** Build the skeleton, then the current view. */
   private _render(): void {
     try {
-      this._explanation.hide(false);
-      this._table?.dispose();
-      this._table = null;
-      this._tools?.dispose();
-      this._status?.dispose();
-      this.node.textContent = '';
+      this._clear();
       this.node.setAttribute('role', 'group');
       const trans = this._trans;
       this._header = buildHeader(trans, this._actions);
@@ -222,7 +210,7 @@ export class SummaryView {
         onExport: format => void this._tools?.copyAs(this.state.summary, format)
       });
       this._tableHost = h('div', 'jp-KerasSummary-tableView');
-      this._original = new OriginalText(h('div', 'jp-KerasSummary-original'));
+      this._original = new OriginalText(trans.__('Original text'));
       for (const part of [
         this._header.node,
         this._tools.node,
@@ -259,6 +247,10 @@ export class SummaryView {
           break;
         case 'collapsed':
           this._table?.showCollapsed(change.row);
+          this._grid.show(false);
+          break;
+        case 'cursor':
+          this._grid.show(change.focus);
           break;
         case 'open':
           this._explanation.show(
@@ -281,6 +273,7 @@ export class SummaryView {
         case 'arrangement':
           this._table?.showArrangement();
           this._tools?.show(this.state);
+          this._grid.show(false);
           break;
         case 'offer':
           if (this._header) {
@@ -395,6 +388,10 @@ export class SummaryView {
       ((explanation.dialog?.contains(active) ?? false) ||
         explanation.control === active);
     const field = focusedField(this._table?.panel, active);
+    const inGrid =
+      !focusWasOpen &&
+      active !== null &&
+      this._grid.positionOf(active) !== null;
     explanation.hide(false);
     this._table?.dispose();
     this._table = null;
@@ -406,25 +403,32 @@ export class SummaryView {
       chunks: this._options.rowChunks,
       onControl: control => explanation.onControl(control)
     });
+    this._grid.attach(this._table, inGrid);
     explanation.show(this._table, focusWasOpen ? 'control' : 'none');
     this._controller.watchOutside(this.state.open !== null);
     focusField(this._table.panel, field);
+  }
+
+  /** Take every part out (before a new skeleton, or the fallback; `empty`: and their nodes). */
+  private _clear(empty = true): void {
+    this._explanation.hide(false);
+    this._controller.watchOutside(false);
+    this._table?.dispose();
+    this._tools?.dispose();
+    this._status?.dispose();
+    this._table = this._tools = this._status = this._header = null;
+    this._tableHost = null;
+    if (empty) {
+      this.node.textContent = '';
+    }
   }
 
   /** If all else fails: the original output, and no exception for JupyterLab. */
   private _fail(error: unknown): void {
     console.error('jupyterlab-keras-summary: could not show the table', error);
     try {
-      this._explanation.hide(false);
-      this._controller.watchOutside(false);
-      this._table?.dispose();
-      this._table = null;
-      this._tools?.dispose();
-      this._tools = null;
-      this._header = null;
-      this._tableHost = null;
-      this.node.textContent = '';
-      this._original = new OriginalText(h('div', 'jp-KerasSummary-original'));
+      this._clear();
+      this._original = new OriginalText(this._trans.__('Original text'));
       this.node.appendChild(this._original.node);
       this._original.show(
         this._options.renderOriginal,
@@ -441,6 +445,7 @@ export class SummaryView {
   private readonly _actions = new ActionMap();
   private readonly _explanation: ExplanationHost;
   private readonly _jump: RowJump;
+  private readonly _grid: GridNav;
   private readonly _controller: ViewController;
   private _header: Header | null = null;
   private _status: StatusMessage | null = null;

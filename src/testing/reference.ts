@@ -5,11 +5,15 @@
  * quadratic where they were (a cut reference scans back row by row, every
  * dimension sorts its own consumer list, every connection searches its
  * row's inputs). Test-only. A rule changed in src/analyze is changed here
- * too, in the same plain form; the parameter formulas themselves are not
- * re-implemented (they take the rows' inputs and children from here).
+ * too, in the same plain form (since: a cut reference names the nearest row
+ * it can be; several inputs of a call follow the layer class's rule, from
+ * src/analyze/carry.ts, which has tests of its own). The parameter formulas
+ * are not re-implemented (they take the rows' inputs and children from here).
+ * Exact axes from a kernel payload are not handled here.
  */
 import { referencedLayer } from '../parse/cells';
-import type { LayerRow, Summary } from '../parse/types';
+import type { LayerRow, Summary, TensorShape } from '../parse/types';
+import { carry, hasOneInputRule } from '../analyze/carry';
 import { layerDepth } from '../analyze/nesting';
 import type { RowInput } from '../analyze/inputs';
 import {
@@ -17,11 +21,10 @@ import {
   AxisKind,
   axisKind,
   axisMeaning,
-  BATCH_MEANING,
-  fixedBatchMeaning,
   keepsSize
 } from '../analyze/meaning';
 import { explainRow } from '../analyze/params';
+import { batchFact } from '../analyze/rows';
 import type {
   DimFact,
   DimSource,
@@ -29,8 +32,6 @@ import type {
   SizeFact,
   SummaryFacts
 } from '../analyze/types';
-
-const CUT_LOOKBACK = 2000;
 
 function refIndexes(ref: string): {
   node: number | null;
@@ -62,10 +63,15 @@ export function referenceInputs(
     if (hasConnections && layer.connectedTo.length > 0) {
       layer.connectedTo.forEach((ref, k) => {
         const name = referencedLayer(ref);
-        const row =
-          byBlockName.get(`${parent}\u0000${name}`) ??
-          byName.get(name) ??
-          cutMatch(layers, i, ref, name);
+        const cut = ref.endsWith('…');
+        // The name is whole unless rich cut the reference inside it.
+        const whole =
+          (!cut || name !== ref.slice(0, -1)) && !name.endsWith('…');
+        const row = whole
+          ? (byBlockName.get(`${parent}\u0000${name}`) ??
+            byName.get(name) ??
+            nearest(layers, i, name, false))
+          : nearest(layers, i, name.replace(/…$/, ''), true);
         if (row !== undefined && row !== i) {
           const last = /\[(\d+)\]$/.exec(ref);
           result[i].push({
@@ -94,30 +100,23 @@ export function referenceInputs(
   return result;
 }
 
-function cutMatch(
+/**
+ * The nearest earlier row whose name rich cut and `name` starts with; or,
+ * when `starts`, also one whose name starts with `name` (a cut reference).
+ */
+function nearest(
   layers: LayerRow[],
   i: number,
-  ref: string,
-  name: string
+  name: string,
+  starts: boolean
 ): number | undefined {
-  if (
-    !ref.includes('…') &&
-    !layers.some(
-      (l, k) => k < i && k >= i - CUT_LOOKBACK && l.name.endsWith('…')
-    )
-  ) {
+  if (name === '') {
     return undefined;
   }
-  const prefix = name.replace(/…$/, '');
-  if (prefix === '') {
-    return undefined;
-  }
-  for (let k = i - 1; k >= 0 && k >= i - CUT_LOOKBACK; k--) {
-    const candidate = layers[k].name.replace(/…$/, '');
-    if (
-      candidate.startsWith(prefix) ||
-      (layers[k].name.endsWith('…') && prefix.startsWith(candidate))
-    ) {
+  for (let k = i - 1; k >= 0; k--) {
+    const cut = layers[k].name.endsWith('…');
+    const bare = cut ? layers[k].name.slice(0, -1) : layers[k].name;
+    if ((starts && bare.startsWith(name)) || (cut && name.startsWith(bare))) {
       return k;
     }
   }
@@ -205,21 +204,82 @@ export function referenceFacts(summary: Summary): SummaryFacts {
     open.push(mine);
     for (let c = 0; c < calls[i]; c++) {
       const arriving: number[] = [];
+      // Each distinct tensor feeding the call, with its nodes.
+      const fed = new Map<
+        string,
+        { shape: TensorShape | null; nodes: number[] }
+      >();
       inputs[i].forEach((input, k) => {
         if (callOf[i][k] !== c) {
           return;
         }
         const from = open[input.row];
-        const call =
+        const index =
           input.node !== null && input.node < from.length
-            ? from[input.node]
-            : from[from.length - 1];
-        for (const d of call) {
-          if (input.tensor === null || nodes[d].tensor === input.tensor) {
-            arriving.push(d);
-          }
+            ? input.node
+            : from.length - 1;
+        const mineNow = from[index].filter(
+          d => input.tensor === null || nodes[d].tensor === input.tensor
+        );
+        arriving.push(...mineNow);
+        const key = `${input.row}/${index}/${input.tensor}`;
+        if (!fed.has(key)) {
+          const source = layers[input.row];
+          fed.set(key, {
+            shape:
+              source.shapeKind === 'tensors' && source.tensors.length > 0
+                ? (source.tensors[input.tensor ?? 0] ?? source.tensors[0])
+                : null,
+            nodes: mineNow
+          });
         }
       });
+      const sources = [...fed.values()];
+      const rule =
+        sources.length > 1 ||
+        (sources.length === 1 && hasOneInputRule(layer.type))
+          ? carry(
+              layer.type,
+              {
+                shapes: layer.tensors,
+                open: mine[c].map(o => ({
+                  tensor: nodes[o].tensor,
+                  axis: nodes[o].axis
+                }))
+              },
+              sources.map(x => ({
+                shape: x.shape,
+                open: x.nodes.map(d => ({
+                  tensor: nodes[d].tensor,
+                  axis: nodes[d].axis
+                }))
+              })),
+              keepsSize(layer.type)
+            )
+          : null;
+      if (rule) {
+        const carried = new Set<number>();
+        for (const [j, k, a, sameSize] of rule.joins) {
+          const d = sources[k].nodes[a];
+          join(lineage, d, mine[c][j]);
+          if (sameSize) {
+            join(size, d, mine[c][j]);
+          }
+          carried.add(d);
+        }
+        for (const [k1, a1, k2, a2] of rule.equal) {
+          join(lineage, sources[k1].nodes[a1], sources[k2].nodes[a2]);
+          join(size, sources[k1].nodes[a1], sources[k2].nodes[a2]);
+        }
+        for (const x of sources) {
+          for (const d of x.nodes) {
+            if (!carried.has(d)) {
+              consumed.push([d, i]);
+            }
+          }
+        }
+        continue;
+      }
       for (const d of arriving) {
         const same = mine[c].filter(o => nodes[o].axis === nodes[d].axis);
         for (const o of same) {
@@ -290,9 +350,12 @@ export function referenceFacts(summary: Summary): SummaryFacts {
   }));
   const sourceOf = (node: number): DimSource | null => {
     const first = nodes[lineage[node]];
-    return inputs[first.row].length === 0
+    if (inputs[first.row].length > 0) {
+      return null;
+    }
+    return layers[first.row].type.trim() === 'InputLayer'
       ? { input: layers[first.row].name, row: first.row, axis: first.axis }
-      : null;
+      : { input: null, row: null, axis: first.axis };
   };
   const children = (index: number) => {
     const depth = layers[index].depth;
@@ -312,24 +375,7 @@ export function referenceFacts(summary: Summary): SummaryFacts {
       layer.tensors.forEach((shape, t) => {
         const first = shape[0];
         if (first === null || typeof first === 'number') {
-          dims.push({
-            tensor: t,
-            axis: 0,
-            role: 'batch',
-            value: first,
-            meaning: first === null ? BATCH_MEANING : fixedBatchMeaning(first),
-            kind: first === null ? 'batch' : 'fixedBatch',
-            lineage: 'batch',
-            origin: null,
-            consumer: null,
-            consumers: [],
-            fromInput: true,
-            sizeGroup: 'batch',
-            source: 'batch',
-            size: 'batch',
-            sizeOrigin: null,
-            exact: false
-          });
+          dims.push(batchFact(t, first));
         }
         shape.forEach((dim, axis) => {
           if (axis === 0 || dim !== null) {

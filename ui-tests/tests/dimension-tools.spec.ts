@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import {
   collectErrors,
   contrast,
+  gridTo,
   notebookState,
   tabTo,
   openFixture,
@@ -94,13 +95,13 @@ test.describe('Letters for None', () => {
       await expect(toggle).toHaveAttribute('aria-checked', 'true');
       await expect(toggle).toBeFocused();
       expect(await notebookState(page)).toEqual(before);
-      // Tab reaches a letter and Enter opens it.
+      // Tab reaches the table, the arrow keys a letter, and Enter opens it.
       const b = summary
         .getByRole('button', {
           name: 'B: batch dimension (None in the summary)'
         })
         .first();
-      await tabTo(page, b);
+      await gridTo(page, b);
       await page.keyboard.press('Enter');
       await expect(summary.getByRole('dialog')).toHaveText(/^Batch dimension/);
       await page.keyboard.press('Escape');

@@ -208,6 +208,44 @@ export async function tabTo(
 }
 
 /**
+ * Reach `target`, a control or cell of a summary's table, by keys as a user
+ * does: Tab until the focus is in the table (its one tab stop, wherever it
+ * was left), Ctrl+Home to its start, then along each row with → and down
+ * with ↓ (Home at the start of each row).
+ */
+export async function gridTo(
+  page: Page,
+  target: Locator,
+  limit = 400
+): Promise<void> {
+  const isTarget = () => target.evaluate(el => el === document.activeElement);
+  const inGrid = () =>
+    page.evaluate(
+      () => document.activeElement?.closest('[role="grid"]') !== null
+    );
+  for (let i = 0; i < 40 && !(await inGrid()); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < limit; i++) {
+    if (await isTarget()) {
+      return;
+    }
+    const before = await page.evaluateHandle(() => document.activeElement);
+    await page.keyboard.press('ArrowRight');
+    const moved = await page.evaluate(
+      el => el !== document.activeElement,
+      before
+    );
+    if (!moved) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+    }
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
  * Notebook state that a stray command-mode shortcut would change (`1` makes
  * a heading, `a`/`b` add cells, Enter edits), read from the model: the DOM
  * holds only the cells scrolled into view.

@@ -15,7 +15,6 @@ import {
   openFixture,
   realErrors,
   setTheme,
-  tabTo,
   THEMES
 } from './helpers';
 
@@ -86,12 +85,13 @@ test.describe('How Param # is computed', () => {
         .poll(() => contrast(countButton(mlp, '1,290')))
         .toBeGreaterThanOrEqual(4.5);
 
-      // LSTM, by keyboard: Tab from the Embedding's count, then Enter.
+      // LSTM, by keyboard: ↓ from the Embedding's count, then Enter.
       const text = await summaryOf(page, 'text');
       const before = await notebookState(page);
       await countButton(text, '640,000').focus();
       const lstm = countButton(text, '12,416');
-      await tabTo(page, lstm);
+      await page.keyboard.press('ArrowDown');
+      await expect(lstm).toBeFocused();
       await page.keyboard.press('Enter');
       const lstmDialog = text.getByRole('dialog');
       await expect(lstmDialog).toContainText('Parameters of lstm (LSTM)');

@@ -6,6 +6,7 @@ import { expect, test } from '@jupyterlab/galata';
 import {
   cellIndex,
   collectErrors,
+  gridTo,
   openFixture,
   outputAt,
   outputOf,
@@ -28,7 +29,7 @@ test.describe('Keras summaries in a notebook', () => {
     const summary = summaries(output);
     await expect(summary).toHaveCount(1);
     await expect(summary).toContainText('sequential');
-    const table = summary.getByRole('table');
+    const table = summary.getByRole('grid');
     await expect(table).toHaveCount(1);
     // A header row and one row per layer.
     await expect(table.getByRole('row')).toHaveCount(4);
@@ -67,7 +68,7 @@ test.describe('Keras summaries in a notebook', () => {
     const output = outputOf(page, file, 'print_around');
     const summary = summaries(output);
     await expect(summary).toHaveCount(1);
-    await expect(summary.getByRole('table').getByRole('row')).toHaveCount(2);
+    await expect(summary.getByRole('grid').getByRole('row')).toHaveCount(2);
     const text = output.locator('.jp-RenderedText pre');
     await expect(text.filter({ hasText: 'Building model...' })).toHaveCount(1);
     await expect(text.filter({ hasText: /^\s*done\s*$/ })).toHaveCount(1);
@@ -103,7 +104,7 @@ test.describe('Keras summaries in a notebook', () => {
 
     const summary = summaries(outputOf(page, file, 'text'));
     await expect(summary).toHaveCount(1);
-    await expect(summary.getByRole('table').getByRole('row')).toHaveCount(5);
+    await expect(summary.getByRole('grid').getByRole('row')).toHaveCount(5);
     await expect(summary).toContainText('Total params');
     const around = outputOf(page, file, 'print_around');
     await expect(summaries(around)).toHaveCount(1);
@@ -143,18 +144,10 @@ test.describe('Keras summaries in a notebook', () => {
     await page.keyboard.press('Escape');
     await expect(nones.nth(1)).toBeFocused();
 
-    // By keyboard: Tab from the header buttons to the first None, then Enter.
+    // By keyboard: Tab from the header buttons into the table (one tab
+    // stop), → to the first None, then Enter.
     await summary.getByRole('button', { name: 'Copy original text' }).focus();
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press('Tab');
-      const onNone = await page.evaluate(
-        () => document.activeElement?.textContent === 'None'
-      );
-      if (onNone) {
-        break;
-      }
-    }
-    await expect(nones.first()).toBeFocused();
+    await gridTo(page, nones.first());
     await page.keyboard.press('Enter');
     await expect(summary.getByRole('dialog')).toHaveText(/^Batch dimension/);
     // The notebook did not take the key (no cell went into edit mode).
@@ -163,8 +156,8 @@ test.describe('Keras summaries in a notebook', () => {
     await expect(summary.getByRole('dialog')).toHaveCount(0);
     await expect(nones.first()).toBeFocused();
 
-    // Then Tab on to the variable-length None and open it with Enter.
-    await page.keyboard.press('Tab');
+    // Then → on to the variable-length None and open it with Enter.
+    await page.keyboard.press('ArrowRight');
     await expect(nones.nth(1)).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(summary.getByRole('dialog')).toHaveText(
@@ -180,14 +173,14 @@ test.describe('Keras summaries in a notebook', () => {
     await openFixture(page, tmpPath, file);
     const summary = summaries(outputOf(page, file, 'mlp'));
     await summary.getByRole('button', { name: 'Show original text' }).click();
-    await expect(summary.getByRole('table')).toBeHidden();
+    await expect(summary.getByRole('grid')).toBeHidden();
     // The original outputs, heading to totals, as JupyterLab renders them.
     const original = summary.locator('.jp-RenderedHTMLCommon pre');
     await expect(original).toHaveCount(5);
     await expect(original.first()).toHaveText('Model: "sequential"');
     await expect(original.last()).toContainText('Non-trainable params: 0');
     await summary.getByRole('button', { name: 'Show table' }).click();
-    await expect(summary.getByRole('table')).toBeVisible();
+    await expect(summary.getByRole('grid')).toBeVisible();
     expect(realErrors(errors)).toEqual([]);
   });
 
@@ -256,7 +249,7 @@ test.describe('Keras summaries in a notebook', () => {
     const summary = summaries(output);
     await expect(summary).toHaveCount(1, { timeout: 120000 });
     await expect(summary).toContainText('live_model');
-    await expect(summary.getByRole('table').getByRole('row')).toHaveCount(4);
+    await expect(summary.getByRole('grid').getByRole('row')).toHaveCount(4);
     await expect(summary).toContainText('Total params');
     // Heading and totals outputs folded in; the print stays text.
     await expect(output.locator('.jp-OutputArea-child:visible')).toHaveCount(2);
@@ -287,7 +280,7 @@ test.describe('Keras summaries in a notebook', () => {
       .locator('.jp-Cell-outputArea');
     const summary = summaries(output);
     await expect(summary).toHaveCount(1, { timeout: 60000 });
-    await expect(summary.getByRole('table').getByRole('row')).toHaveCount(4);
+    await expect(summary.getByRole('grid').getByRole('row')).toHaveCount(4);
     await expect(output.locator('.jp-OutputArea-child:visible')).toHaveCount(1);
     expect(realErrors(errors)).toEqual([]);
     await nb7.close();

@@ -170,6 +170,41 @@ describe('the JSON written a piece at a time', () => {
     }
   );
 
+  it('grows with rows + references for a fan-out model, where contract 1 grows with their product', () => {
+    // Hand-made rows (the bench measures a real capture): one input of
+    // variable length, n Dense layers on it, a pooling head on each.
+    const fanout = (n: number): Summary => {
+      const [base] = parseText(SHARED_LSTM_SUMMARY).summaries;
+      const row = base.layers[0];
+      const layers = [{ ...row, name: 'tokens', type: 'InputLayer' }];
+      for (let k = 0; k < n; k++) {
+        layers.push({
+          ...row,
+          name: `head_${k}`,
+          type: 'Dense',
+          tensors: [[null, null, 8]],
+          params: 136,
+          connectedTo: ['tokens[0][0]']
+        });
+      }
+      for (let k = 0; k < n; k++) {
+        layers.push({
+          ...row,
+          name: `pool_${k}`,
+          type: 'GlobalAveragePooling1D',
+          tensors: [[null, 8]],
+          params: 0,
+          connectedTo: [`head_${k}[0][0]`]
+        });
+      }
+      return { ...base, layers };
+    };
+    const size = (n: number, contract: Contract) =>
+      written([fanout(n)], true, contract).length / (2 * n + 1 + 2 * n);
+    expect(size(400, 2) / size(100, 2)).toBeLessThan(1.1);
+    expect(size(400, 1) / size(100, 1)).toBeGreaterThan(2);
+  });
+
   it('holds each repeated fact once in contract 2', () => {
     const [summary] = parseText(scaledRefs('rich', 2000, 'printed')).summaries;
     const report = reportSummary(summary, 2) as any;

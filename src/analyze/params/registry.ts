@@ -5,6 +5,7 @@
  * is matched by its prefix.
  */
 import type { LayerRow } from '../../parse/types';
+import { ELEMENTWISE_MERGES } from '../classes';
 import type { RnnKind, TypeInfo } from './types';
 
 const REGISTRY = new Map<string, TypeInfo>();
@@ -79,12 +80,7 @@ const WEIGHTLESS = [
   'Identity',
   'UnitNormalization',
   'Concatenate',
-  'Add',
-  'Subtract',
-  'Multiply',
-  'Average',
-  'Maximum',
-  'Minimum',
+  ...ELEMENTWISE_MERGES,
   'Dot',
   'Merge',
   'Rescaling',

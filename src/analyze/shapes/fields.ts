@@ -21,8 +21,9 @@ export interface SizeField {
   fixed: number | null;
   /** Other sources the kernel found must change with this one (their sizes must be equal). */
   tied: string[];
-  /** For `unknown`: the row (and its class) whose output first has it, and every axis of that size. */
+  /** For `unknown`: the row (and its class) whose output (or input: `side`) first has it, and every axis of that size. */
   row: number | null;
+  side: 'output' | 'input' | null;
   className: string | null;
   axes: { tensor: number; axis: number }[];
 }
@@ -63,6 +64,7 @@ function fieldsOf(summary: Summary, plan: Plan): SizeField[] {
     fixed: source.fixed,
     tied: source.tied,
     row: null,
+    side: null,
     className: null,
     axes: source.sets
   }));
@@ -79,6 +81,7 @@ function fieldsOf(summary: Summary, plan: Plan): SizeField[] {
       fixed: null,
       tied: [],
       row: unknown.row,
+      side: unknown.side,
       className: unknown.className,
       axes: unknown.axes
     });

@@ -121,9 +121,13 @@ export interface UnknownSize {
    * field; else `t<tensor>.<axis>`.
    */
   key: string;
-  /** The first row (and call) whose output has it. */
+  /**
+   * The first row (and call) whose output has it; or, `side: 'input'`, whose
+   * input has it (a tensor from before a `layer_range`).
+   */
   row: number;
   node: number;
+  side: 'output' | 'input';
   /** The layer class without a rule there. */
   className: string;
   /** Every output axis of that size, by tensor id. */

@@ -32,6 +32,8 @@ export interface Walk {
   /** Every flag raised (also again, for a nested model called twice). */
   raised: RowFlag[];
   unknowns: Map<string, UnknownSize>;
+  /** `key tensor.axis` of every axis listed under an unknown size. */
+  unknownAxes: Set<string>;
   result: ExactShapes;
   depth: number;
   /** The input shapes of the call whose rule runs (one list, reused). */
@@ -59,6 +61,7 @@ export function startWalk(
     flagged: new Set(),
     raised: [],
     unknowns: new Map(),
+    unknownAxes: new Set(),
     result,
     depth: 0,
     inputs: []
@@ -174,7 +177,8 @@ export function sizeById(
   t: number,
   a: number,
   call: Call,
-  unknown: string[]
+  unknown: string[],
+  side: 'output' | 'input' = 'output'
 ): number | null {
   const id = walk.plan.sizeIds[t]?.[a] ?? null;
   if (id !== null && walk.known.has(id)) {
@@ -199,12 +203,15 @@ export function sizeById(
       key,
       row: call.row,
       node: call.node,
+      side,
       className: row.class,
       axes: []
     };
     walk.unknowns.set(key, entry);
   }
-  if (!entry.axes.some(x => x.tensor === t && x.axis === a)) {
+  const place = `${key} ${t}.${a}`;
+  if (!walk.unknownAxes.has(place)) {
+    walk.unknownAxes.add(place);
     entry.axes.push({ tensor: t, axis: a });
   }
   if (!unknown.includes(key)) {
@@ -219,7 +226,7 @@ export function loose(walk: Walk, t: number, call: Call): void {
   const unknown: string[] = [];
   const shape = template
     ? template.map((d, a) =>
-        d !== null ? d : sizeById(walk, t, a, call, unknown)
+        d !== null ? d : sizeById(walk, t, a, call, unknown, 'input')
       )
     : null;
   setTensor(walk, t, shape as Shape, unknown);

@@ -22,6 +22,33 @@ const TOTALS = [
 ].join('\n');
 
 describe('parseText on hand-written edge cases', () => {
+  it('gives a table cut short by a new one none of the new one’s lines', () => {
+    // A Keras 1 table whose top rule, header and `=` rule are printed twice
+    // (found by the mutation property, seed 1535980069): the first table
+    // ends before the second one's `_` rule, so the spans do not overlap.
+    const rule = '_'.repeat(60);
+    const head =
+      'Layer (type)                     Output Shape          Param #     ';
+    const text = [
+      rule,
+      head,
+      '='.repeat(60),
+      rule,
+      head,
+      '='.repeat(60),
+      'dense_1 (Dense)                  (None, 512)           401920      ',
+      '='.repeat(60),
+      'Total params: 401,920',
+      rule,
+      ''
+    ].join('\n');
+    const [first, second] = parseText(text).summaries;
+    expect(first.layers).toHaveLength(0);
+    expect(second.layers.map(l => l.name)).toEqual(['dense_1']);
+    expect(first.end).toBe(text.indexOf(rule, 1));
+    expect(second.start).toBe(first.end);
+  });
+
   it('finds nothing in text without a summary', () => {
     expect(
       parseText('Epoch 1/10\n32/32 ━━━━━━━━━━ 1s 2ms/step - loss: 0.5\n')

@@ -8,7 +8,8 @@ import {
   BLOCK_ROWS,
   BLOCK_THRESHOLD,
   CHUNK_SIZE,
-  CHUNK_THRESHOLD
+  CHUNK_THRESHOLD,
+  MAX_TABLE_ROWS
 } from '../view';
 import type { SummaryView } from '../view';
 import { chooseSort, typeFilter } from './table-tools-helpers';
@@ -68,6 +69,55 @@ function longSequence(lstms: number): Summary {
   }));
   return { ...base, layers: [embedding, ...middle, pooling, dense] };
 }
+
+describe('a summary too large for a table', () => {
+  it(`shows the original text above ${MAX_TABLE_ROWS} rows, and says why`, () => {
+    const base = fixtureSummary(TFKERAS, 'resnet50');
+    const layers = Array.from(
+      { length: MAX_TABLE_ROWS + 1 },
+      (_, i) => base.layers[i % base.layers.length]
+    );
+    const rendered: HTMLElement[] = [];
+    const view = mount({
+      summary: { ...base, layers },
+      renderOriginal: host => {
+        rendered.push(host);
+        host.textContent = 'the original';
+      }
+    });
+    expect(view.view).toBe('text');
+    expect(view.node.querySelector('table')).toBeNull();
+    expect(rendered).toHaveLength(1);
+    expect(view.node.textContent).toContain('the original');
+    expect(view.node.textContent).toContain(
+      'This summary has 100,001 layers: too many to show as a table here, so it shows as the original text.'
+    );
+    // No way back to a table that cannot be shown.
+    const toggle = buttonNamed(view.node, 'Show table');
+    expect(toggle.disabled).toBe(true);
+    view.setView('table');
+    expect(view.view).toBe('text');
+    expect(view.node.querySelector('table')).toBeNull();
+  });
+
+  it('goes back to the table when the summary shrinks below the limit', () => {
+    const base = fixtureSummary(TFKERAS, 'resnet50');
+    const huge = {
+      ...base,
+      layers: Array.from(
+        { length: MAX_TABLE_ROWS + 1 },
+        (_, i) => base.layers[i % base.layers.length]
+      )
+    };
+    const view = mount({ summary: huge });
+    expect(view.view).toBe('text');
+    view.update({ summary: base });
+    buttonNamed(view.node, 'Show table').click();
+    expect(view.view).toBe('table');
+    expect(layerRows(view.node)).toHaveLength(base.layers.length);
+    expect(view.node.textContent).not.toContain('too many to show');
+  });
+});
 
 describe('large tables', () => {
   it('builds 1,000 rows, a screenful at once, with one delegated listener per event type', async () => {
@@ -211,7 +261,7 @@ describe('large tables in blocks', () => {
       summary.layers.map(l => l.name)
     );
     // CSS display takes the table parts' roles in some browsers: given back.
-    expect(table.getAttribute('role')).toBe('table');
+    expect(table.getAttribute('role')).toBe('grid');
     for (const group of Array.from(table.querySelectorAll('thead, tbody'))) {
       expect(group.getAttribute('role')).toBe('rowgroup');
     }
@@ -225,7 +275,7 @@ describe('large tables in blocks', () => {
       )
     );
     expect([...roles].sort()).toEqual([
-      'body td cell',
+      'body td gridcell',
       'body th rowheader',
       'head th columnheader'
     ]);
@@ -237,7 +287,9 @@ describe('large tables in blocks', () => {
     const table = view.node.querySelector('table')!;
     expect(table.classList).not.toContain('jp-KerasSummary-blocks');
     expect(blockSizes(view)).toEqual([BLOCK_THRESHOLD]);
-    expect(table.hasAttribute('role')).toBe(false);
+    // A grid (one tab stop) whose parts keep the roles the browser gives them.
+    expect(table.getAttribute('role')).toBe('grid');
+    expect(table.querySelector('tbody tr[role], tbody td[role]')).toBeNull();
     expect(table.style.getPropertyValue('--jp-keras-summary-columns')).toBe('');
   });
 

@@ -39,10 +39,22 @@ function sourceSentence(
         )
       : text(trans.__('Source: no model input.'));
   }
+  // A Sequential's input is no row of its table (row null), and a text
+  // summary may not name it (input null).
   const input =
-    source.row >= 0 && ctx.summary.layers[source.row]
+    source.row !== null && source.row >= 0 && ctx.summary.layers[source.row]
       ? rowLink(ctx, source.row)
-      : document.createTextNode(source.input);
+      : source.input !== null
+        ? document.createTextNode(source.input)
+        : null;
+  if (input === null) {
+    return text(
+      trans.__(
+        "Source: axis %1 of the model's input.",
+        String(source.axis)
+      )
+    );
+  }
   return fill(
     trans.__(
       'Source: axis %1 of the model input %2.',

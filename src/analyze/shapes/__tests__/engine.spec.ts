@@ -184,6 +184,7 @@ describe('layers without a rule', () => {
         key: 's2',
         row: 1,
         node: 0,
+        side: 'output',
         className: 'Dense',
         axes: [{ tensor: 1, axis: 1 }]
       }
