@@ -8,11 +8,70 @@
  * `T`, `T2`), else the input's name and axis. Pure: no DOM.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { SummaryFacts } from '../analyze';
-import { exactFields } from '../analyze/shapes';
+import { formatCount, sizeGroupsOf, whatIf } from '../analyze';
+import type { DtypeName, Sizes, SummaryFacts, WhatIf } from '../analyze';
+import { exactFields, exactWhatIf } from '../analyze/shapes';
 import type { SizeField as ExactField } from '../analyze/shapes';
 import type { Summary } from '../parse';
-import type { SizeField } from './whatif';
+import { fixedBatchOf, groupLabels } from './analysis';
+import { shapesFromFirstCall } from './kernel-facts';
+import type { ExplainContext, LetterEntry } from './types';
+import { sizeFields } from './whatif';
+import type { PanelNotes, SizeField } from './whatif';
+
+/** The what-if's fields (keys of the sizes typed) and their short names. */
+export interface WhatIfSetup {
+  groups: string[];
+  labels: Record<string, string>;
+  /** A kernel summary's fields (sources, unknown sizes); null: the text what-if's size groups. */
+  exact: ExactField[] | null;
+}
+
+/** The fields of `summary`'s what-if: exact ones for a kernel summary with a graph, else size groups. */
+export function whatIfSetup(
+  summary: Summary,
+  facts: SummaryFacts | null
+): WhatIfSetup {
+  const exact = exactFieldsOf(summary);
+  if (exact) {
+    return {
+      groups: exact.map(f => f.key),
+      labels: exactLabels(summary, facts, exact),
+      exact
+    };
+  }
+  const groups = facts ? sizeGroupsOf(summary, facts) : [];
+  return {
+    groups,
+    labels: facts ? groupLabels(facts, groups) : {},
+    exact: null
+  };
+}
+
+/**
+ * The what-if for `sizes`: the shape engine's (`ExactWhatIf`, with flags)
+ * when the setup is exact and the engine can walk the summary, else the
+ * size groups' one.
+ */
+export function whatIfOf(
+  summary: Summary,
+  facts: SummaryFacts,
+  setup: WhatIfSetup,
+  sizes: Sizes,
+  dtype: DtypeName
+): WhatIf {
+  if (setup.exact) {
+    try {
+      const exact = exactWhatIf(summary, sizes, dtype);
+      if (exact) {
+        return exact;
+      }
+    } catch (error) {
+      console.warn('jupyterlab-keras-summary: no exact what-if', error);
+    }
+  }
+  return whatIf(summary, facts, sizes, dtype);
+}
 
 /** The exact what-if's fields of `summary`; null when it has none (a parsed text, a subclassed model): size groups then. */
 export function exactFieldsOf(summary: Summary): ExactField[] | null {
@@ -104,36 +163,81 @@ export function exactSizeFields(
         group: field.key,
         label:
           short === where
-            ? trans.__('%1: a length of the model input', where)
-            : trans.__('%1: axis %2 of the model input %3', short, String(field.axis), field.input ?? ''),
+            ? trans.__('%1 (a size of the model input)', where)
+            : trans.__('%1: %2 (a size of the model input)', short, where),
         derived: false
       };
     }
     const row = field.row === null ? undefined : summary.layers[field.row];
+    const name = row?.name ?? '?';
+    const className = field.className ?? row?.type ?? '?';
+    const axis = String(field.axes[0]?.axis ?? '?');
     return {
       group: field.key,
-      label: trans.__(
-        '%1: output of %2 (%3), no shape rule known',
-        short,
-        row?.name ?? '?',
-        field.className ?? row?.type ?? '?'
-      ),
+      label:
+        field.side === 'input'
+          ? trans.__('Input of %1 (%2), axis %3', name, className, axis)
+          : trans.__('Output of %1 (%2), axis %3', name, className, axis),
       derived: true
     };
   });
 }
 
-/** What the panel says above and between its fields for a kernel summary. */
-export function exactNotes(trans: TranslationBundle): {
-  intro: string;
-  derived: string;
-} {
+/** What the panel says above, between its fields, and of a fixed batch, for a kernel summary. */
+export function exactNotes(
+  trans: TranslationBundle,
+  fields: ReadonlyArray<ExactField>
+): { intro: string; derived: string; batch: string | null } {
+  const fixed = fields.find(f => f.kind === 'batch')?.fixed ?? null;
   return {
     intro: trans.__(
-      "Give the sizes of the model's inputs: the kernel's configuration of each layer (kernel size, strides, padding, pooling…) gives every other shape exactly, here in the page. A layer that cannot take the sizes says why. An empty field keeps None."
+      "Give the sizes of the model's inputs: each layer's configuration from the kernel (kernel size, strides, padding, pooling…) gives every other shape exactly, here in the page. A row that cannot take the sizes says why. An empty field keeps None."
     ),
     derived: trans.__(
-      'No shape rule is known for these layers (custom layers, for example): give the sizes of their outputs.'
-    )
+      'No shape rule is known for these layers (custom layers, for example): type the size of each.'
+    ),
+    batch:
+      fixed === null
+        ? null
+        : trans.__(
+            'The model fixes the batch size at %1: it is used while the batch field is empty.',
+            String(fixed)
+          )
+  };
+}
+
+/** The panel's fields and words: exact ones for a kernel summary, size groups for a text. */
+export function panelFields(
+  ctx: ExplainContext,
+  setup: WhatIfSetup,
+  entries: ReadonlyArray<LetterEntry>
+): { fields: SizeField[]; notes?: PanelNotes; fixedBatch: number | null } {
+  const { trans, summary } = ctx;
+  if (setup.exact) {
+    return {
+      fields: exactSizeFields(trans, summary, setup.exact, setup.labels),
+      notes: exactNotes(trans, setup.exact),
+      fixedBatch: null
+    };
+  }
+  const fields = sizeFields(ctx, setup.groups, setup.labels, entries);
+  const fixedBatch = setup.groups.includes('batch')
+    ? null
+    : fixedBatchOf(summary);
+  // A subclassed model's number at axis 0 is its first call's batch.
+  const firstCall =
+    fixedBatch !== null &&
+    summary.layers.some((_, i) => shapesFromFirstCall(summary, i));
+  return {
+    fields,
+    fixedBatch,
+    notes: firstCall
+      ? {
+          batch: trans.__(
+            "These shapes come from the model's first call, which held a batch of %1: the batch of that call, not a fixed batch size.",
+            formatCount(fixedBatch)
+          )
+        }
+      : undefined
   };
 }

@@ -7,7 +7,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { ISignal } from '@lumino/signaling';
 import type { DimFact, ParamFormula, SummaryFacts, WhatIf } from '../analyze';
-import type { CheckKernel } from '../analyze/shapes';
+import type { CheckKernel, KernelCheckOutcome } from '../analyze/shapes';
 import type { ColumnKind, LayerRow, Summary } from '../parse';
 
 /** Which view of a summary is shown: the interactive table or the original text. */
@@ -141,7 +141,9 @@ export type Action =
   /** "Exact shapes…": open or close the offer. */
   | { kind: 'offer' }
   /** The offer's "Add and run %load_ext". */
-  | { kind: 'loadCompanion' };
+  | { kind: 'loadCompanion' }
+  /** The what-if's "Check in the kernel". */
+  | { kind: 'checkKernel' };
 
 /** Where builders register the buttons and fields they make. */
 export interface Actions {
@@ -195,6 +197,16 @@ export interface DimensionsShown {
   whatIf: WhatIf | null;
   /** Short names of the what-if's size groups: `T1`, and `H′` for a size a layer may change. */
   groupLabels: Readonly<Record<string, string>>;
+  /** What the kernel said of the sizes typed ("Check in the kernel"), while the what-if is open. */
+  check?: KernelCheckOutcome | null;
+}
+
+/** "Check in the kernel": whether it can be asked (a live kernel, a model token), running, its outcome. */
+export interface KernelCheckState {
+  available: boolean;
+  running: boolean;
+  /** For the sizes typed now; null once they change. */
+  outcome: KernelCheckOutcome | null;
 }
 
 /** What an explainer (and every builder of table content) reads. */
@@ -289,5 +301,7 @@ export type StateChange =
   | { kind: 'arrangement'; previous: Arrangement }
   /** The "Exact shapes…" offer opened, closed, ran or became (un)available. */
   | { kind: 'offer' }
+  /** "Check in the kernel" became (un)available, ran, or said something. */
+  | { kind: 'check' }
   /** The grid's tab stop moved; `focus`: focus goes with it. */
   | { kind: 'cursor'; focus: boolean };

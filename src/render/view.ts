@@ -23,6 +23,7 @@ import { GridNav } from './grid';
 import { RowJump } from './jump';
 import { OriginalText } from './original';
 import { ActionMap } from './registry';
+import { checkAvailable, runKernelCheck } from './kernel-check';
 import { showOffer } from './offer';
 import { buildHeader, fillTitle, showHeader } from './sections';
 import { fillSourceMark } from './source';
@@ -69,7 +70,8 @@ export class SummaryView {
       copyOriginal: () => this.copyOriginal(),
       compare: origin => this._options.compare?.(this.state.summary, origin),
       focusFirstSize: () => focusField(this._table?.panel, FIRST_FIELD),
-      enableCompanion: () => void this._enableCompanion()
+      enableCompanion: () => void this._enableCompanion(),
+      checkKernel: () => void runKernelCheck(this.state, this._options.kernel)
     });
     for (const type of VIEW_EVENTS) {
       this.node.addEventListener(type, this);
@@ -265,6 +267,7 @@ export class SummaryView {
           this._refresh();
           break;
         case 'sizes':
+        case 'check':
           this._table?.showDims();
           if (this.state.open?.kind === 'dim') {
             this._explanation.refresh();
@@ -352,6 +355,8 @@ export class SummaryView {
       console.warn('jupyterlab-keras-summary: the offer failed', error);
     }
     this.state.setOffered(offered);
+    const link = this._options.kernel;
+    this.state.setCheck({ available: checkAvailable(this.state.summary, link) });
   }
 
   /** "Add and run %load_ext": the glue runs it; the panel says what came of it. */

@@ -17,6 +17,7 @@ import {
 } from '../analyze';
 import type { DtypeName, WhatIf } from '../analyze';
 import { fill, h, slot } from './dom';
+import { exactRowNote, flagsLine, kernelRowNote } from './exact-whatif';
 import { dimensionName } from './strings';
 import type {
   Actions,
@@ -147,6 +148,13 @@ export function focusField(
 export const DTYPE_FIELD = '\u0000dtype';
 export const FIRST_FIELD = '\u0000first';
 
+/** What replaces the panel's own words: above and between the fields, and of the batch (null: nothing). */
+export interface PanelNotes {
+  intro?: string;
+  derived?: string;
+  batch?: string | null;
+}
+
 /**
  * The panel, with a field per size and the dtype; the results are filled
  * by `fillResults`. `notes` replace what it says above and between the
@@ -158,7 +166,7 @@ export function buildWhatIfPanel(
   value: (group: string) => FieldValue,
   dtype: DtypeName,
   fixedBatch: number | null,
-  notes?: { intro: string; derived: string }
+  notes?: PanelNotes
 ): WhatIfPanel {
   const { trans } = ctx;
   const id = `jp-KerasSummary-whatif-${++nextId}`;
@@ -190,17 +198,14 @@ export function buildWhatIfPanel(
   const select = dtypeSelect(trans, ctx.actions, id, dtype);
   list.appendChild(select.parentElement!);
   panel.appendChild(list);
-  if (fixedBatch !== null) {
-    panel.appendChild(
-      h(
-        'p',
-        'jp-KerasSummary-whatifNote',
-        trans.__(
-          'The model fixes the batch size at %1.',
-          formatCount(fixedBatch)
-        )
-      )
-    );
+  const batch =
+    notes?.batch !== undefined
+      ? notes.batch
+      : fixedBatch !== null
+        ? trans.__('The model fixes the batch size at %1.', formatCount(fixedBatch))
+        : null;
+  if (batch) {
+    panel.appendChild(h('p', 'jp-KerasSummary-whatifNote', batch));
   }
   if (derived.length > 0) {
     panel.appendChild(
@@ -344,6 +349,10 @@ export function fillResults(
     results.appendChild(p);
     return p;
   };
+  const flags = flagsLine(ctx, result);
+  if (flags) {
+    results.appendChild(flags);
+  }
   const a = result.activations;
   const open = result.rows.filter(r => r.counted && r.missing === 'open');
   const unknown = result.rows.filter(r => r.counted && r.missing === 'unknown');
@@ -442,9 +451,23 @@ export function fillMemoryCell(
   cell: HTMLElement,
   index: number
 ): void {
-  const { trans } = ctx;
   cell.textContent = '';
   cell.removeAttribute('title');
+  // A kernel summary's row that cannot take the sizes says why instead.
+  const exact = exactRowNote(ctx, index);
+  if (exact) {
+    cell.appendChild(exact);
+  } else {
+    fillMemory(ctx, cell, index);
+  }
+  const differs = kernelRowNote(ctx, index);
+  if (differs) {
+    cell.appendChild(differs);
+  }
+}
+
+function fillMemory(ctx: ExplainContext, cell: HTMLElement, index: number) {
+  const { trans } = ctx;
   const t = ctx.dims;
   const row = t.whatIf?.rows[index];
   if (!row) {
