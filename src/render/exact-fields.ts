@@ -126,8 +126,8 @@ export function exactLabels(
     if (field.kind === 'batch') {
       label = 'B';
     } else if (field.kind === 'input') {
-      const tensor = summary.kernel?.model?.inputs?.[field.inputIndex ?? -1]
-        ?.tensor;
+      const tensor =
+        summary.kernel?.model?.inputs?.[field.inputIndex ?? -1]?.tensor;
       const row = tensor === undefined ? -1 : rowOfTensor(summary, tensor);
       label =
         row >= 0 && field.axis !== null
@@ -135,14 +135,41 @@ export function exactLabels(
           : null;
       label = label && !used.has(label) ? label : inputAxis(field);
     } else {
-      const row = field.row === null ? undefined : summary.layers[field.row];
-      const axis = field.axes[0]?.axis;
-      label = `${row?.name ?? field.className ?? '?'} axis ${axis ?? '?'}`;
+      const { name, call, output, axis } = unknownPlace(summary, field);
+      const where =
+        (call === null ? '' : ` #${call}`) +
+        (output === null ? '' : `[${output}]`);
+      label = `${name}${where} axis ${axis}`;
     }
     used.add(label);
     labels[field.key] = label;
   }
   return labels;
+}
+
+/**
+ * Where a size no rule gives first appears: the row's name, which call
+ * (null: it has one) and which of that call's outputs (null: it has one),
+ * the axis.
+ */
+function unknownPlace(
+  summary: Summary,
+  field: ExactField
+): { name: string; call: number | null; output: number | null; axis: string } {
+  const row = field.row === null ? undefined : summary.layers[field.row];
+  const first = field.axes[0];
+  const nodes = row?.kernel?.nodes ?? [];
+  const n = first
+    ? nodes.findIndex(node => node.out.includes(first.tensor))
+    : -1;
+  const outputs = n >= 0 ? nodes[n].out : [];
+  const k = first ? outputs.indexOf(first.tensor) : -1;
+  return {
+    name: row?.name ?? field.className ?? '?',
+    call: nodes.length > 1 && n >= 0 ? n + 1 : null,
+    output: outputs.length > 1 && k >= 0 ? k + 1 : null,
+    axis: String(first?.axis ?? '?')
+  };
 }
 
 /** The panel's fields: sources first, then (as `derived`) the sizes no rule gives. */
@@ -155,7 +182,11 @@ export function exactSizeFields(
   return fields.map(field => {
     const short = labels[field.key] ?? field.key;
     if (field.kind === 'batch') {
-      return { group: field.key, label: trans.__('Batch size (B)'), derived: false };
+      return {
+        group: field.key,
+        label: trans.__('Batch size (B)'),
+        derived: false
+      };
     }
     if (field.kind === 'input') {
       const where = inputAxis(field);
@@ -169,17 +200,31 @@ export function exactSizeFields(
       };
     }
     const row = field.row === null ? undefined : summary.layers[field.row];
-    const name = row?.name ?? '?';
+    const { name, call, output, axis } = unknownPlace(summary, field);
     const className = field.className ?? row?.type ?? '?';
-    const axis = String(field.axes[0]?.axis ?? '?');
-    return {
-      group: field.key,
-      label:
-        field.side === 'input'
-          ? trans.__('Input of %1 (%2), axis %3', name, className, axis)
-          : trans.__('Output of %1 (%2), axis %3', name, className, axis),
-      derived: true
-    };
+    let label: string;
+    if (call !== null) {
+      label = trans.__(
+        'Output of %1 (%2) in call %4, axis %3',
+        name,
+        className,
+        axis,
+        String(call)
+      );
+    } else if (field.side === 'input') {
+      label = trans.__('Input of %1 (%2), axis %3', name, className, axis);
+    } else if (output !== null) {
+      label = trans.__(
+        'Output %4 of %1 (%2), axis %3',
+        name,
+        className,
+        axis,
+        String(output)
+      );
+    } else {
+      label = trans.__('Output of %1 (%2), axis %3', name, className, axis);
+    }
+    return { group: field.key, label, derived: true };
   });
 }
 

@@ -84,8 +84,7 @@ export function exactRowNote(
 ): HTMLElement | null {
   const { trans } = ctx;
   const row = asExact(ctx.dims.whatIf)?.rows[index] as
-    | ExactRowMemory
-    | undefined;
+    ExactRowMemory | undefined;
   if (row?.flag) {
     const note = h(
       'span',

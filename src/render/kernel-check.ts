@@ -175,6 +175,7 @@ export function showCheckSection(
   if (section.status.textContent !== text) {
     section.status.textContent = text;
   }
-  const differs = !!check.outcome?.comparison && !check.outcome.comparison.agree;
+  const differs =
+    !!check.outcome?.comparison && !check.outcome.comparison.agree;
   section.status.classList.toggle('jp-KerasSummary-kernelDiffers', differs);
 }

@@ -30,13 +30,8 @@ import {
   tableLabel
 } from './table';
 import type { RowChunks, RowContext, TableColumn } from './types';
-import {
-  buildWhatIfPanel,
-  fillMemoryCell,
-  fillResults,
-  memoryColumn,
-  showValidity
-} from './whatif';
+import { fillMemoryCell, memoryColumn } from './memory-column';
+import { buildWhatIfPanel, fillResults, showValidity } from './whatif';
 import type { WhatIfPanel } from './whatif';
 
 export interface TableViewOptions {

@@ -356,7 +356,9 @@ export class SummaryView {
     }
     this.state.setOffered(offered);
     const link = this._options.kernel;
-    this.state.setCheck({ available: checkAvailable(this.state.summary, link) });
+    this.state.setCheck({
+      available: checkAvailable(this.state.summary, link)
+    });
   }
 
   /** "Add and run %load_ext": the glue runs it; the panel says what came of it. */

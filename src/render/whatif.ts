@@ -17,15 +17,9 @@ import {
 } from '../analyze';
 import type { DtypeName, WhatIf } from '../analyze';
 import { fill, h, slot } from './dom';
-import { exactRowNote, flagsLine, kernelRowNote } from './exact-whatif';
+import { flagsLine } from './exact-whatif';
 import { dimensionName } from './strings';
-import type {
-  Actions,
-  ExplainContext,
-  LetterEntry,
-  RowContext,
-  TableColumn
-} from './types';
+import type { Actions, ExplainContext, LetterEntry } from './types';
 
 /** An empty field leaves the dimension as Keras printed it: Python's `None`, not a word to translate. */
 const PYTHON_NONE = 'None';
@@ -202,7 +196,10 @@ export function buildWhatIfPanel(
     notes?.batch !== undefined
       ? notes.batch
       : fixedBatch !== null
-        ? trans.__('The model fixes the batch size at %1.', formatCount(fixedBatch))
+        ? trans.__(
+            'The model fixes the batch size at %1.',
+            formatCount(fixedBatch)
+          )
         : null;
   if (batch) {
     panel.appendChild(h('p', 'jp-KerasSummary-whatifNote', batch));
@@ -224,7 +221,7 @@ export function buildWhatIfPanel(
     }
     panel.appendChild(more);
   }
-  if (fields.length === 0) {
+  if (fields.length === 0 && !notes?.batch) {
     panel.appendChild(
       h(
         'p',
@@ -430,73 +427,4 @@ export function fillResults(
       'Training keeps the activations for the backward pass and also needs memory for gradients and the optimizer state; the backend may fuse or free some outputs.'
     )
   );
-}
-
-/** The Activation memory column, shown while the what-if is open. */
-export function memoryColumn(trans: TranslationBundle): TableColumn {
-  return {
-    kind: 'memory',
-    title: trans.__('Activation memory'),
-    cell: (ctx: RowContext, _layer, index: number) => {
-      const cell = h('td', 'jp-KerasSummary-cell jp-KerasSummary-cell-memory');
-      fillMemoryCell(ctx, cell, index);
-      return cell;
-    }
-  };
-}
-
-/** A row's activation memory, or what it waits for. */
-export function fillMemoryCell(
-  ctx: ExplainContext,
-  cell: HTMLElement,
-  index: number
-): void {
-  cell.textContent = '';
-  cell.removeAttribute('title');
-  // A kernel summary's row that cannot take the sizes says why instead.
-  const exact = exactRowNote(ctx, index);
-  if (exact) {
-    cell.appendChild(exact);
-  } else {
-    fillMemory(ctx, cell, index);
-  }
-  const differs = kernelRowNote(ctx, index);
-  if (differs) {
-    cell.appendChild(differs);
-  }
-}
-
-function fillMemory(ctx: ExplainContext, cell: HTMLElement, index: number) {
-  const { trans } = ctx;
-  const t = ctx.dims;
-  const row = t.whatIf?.rows[index];
-  if (!row) {
-    return;
-  }
-  if (row.bytes !== null) {
-    let text = readableBytes(row.bytes);
-    if (row.calls > 1) {
-      text += ' ' + trans._n('(%1 call)', '(%1 calls)', row.calls);
-      cell.title = trans.__(
-        'A shared layer keeps an output for each of its calls.'
-      );
-    }
-    if (!row.counted) {
-      text = `(${text})`;
-      cell.title = trans.__(
-        'Not counted in the total: other rows hold this output.'
-      );
-    }
-    cell.appendChild(h('span', 'jp-KerasSummary-memory', text));
-    return;
-  }
-  const names = row.needs.map(g => t.groupLabels[g] ?? g).join(', ');
-  const note = h(
-    'span',
-    'jp-KerasSummary-memoryMissing',
-    row.missing === 'open'
-      ? trans.__('needs %1', names)
-      : trans.__('shape not known')
-  );
-  cell.appendChild(note);
 }
