@@ -71,7 +71,7 @@ test.describe('the kernel companion in a live kernel', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel (Keras 3.15.1, jax)'
     );
-    const table = summary.getByRole('table');
+    const table = summary.getByRole('grid');
     await expect(table).toContainText(LONG);
     await expect(table).toContainText(WRAPPED);
     expect(await table.textContent()).not.toContain('…');
@@ -103,7 +103,7 @@ test.describe('the kernel companion in a live kernel', () => {
     const text = await runAndWait(page, 0);
     // Parsed from rich's outputs: the names are cut, and no mark.
     await expect(text.locator('.jp-KerasSummary-source')).toBeHidden();
-    await expect(text.getByRole('table')).toContainText(
+    await expect(text.getByRole('grid')).toContainText(
       'a_really_long_layer_name_that_…'
     );
     const offer = text.getByRole('button', { name: 'Exact shapes…' });
@@ -134,7 +134,7 @@ test.describe('the kernel companion in a live kernel', () => {
     await expect(exact.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel'
     );
-    await expect(exact.getByRole('table')).toContainText(LONG);
+    await expect(exact.getByRole('grid')).toContainText(LONG);
     await expect(
       exact.getByRole('button', { name: 'Exact shapes…' })
     ).toBeHidden();
@@ -236,7 +236,7 @@ test.describe('the setting loads the companion silently', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel'
     );
-    await expect(summary.getByRole('table')).toContainText(LONG);
+    await expect(summary.getByRole('grid')).toContainText(LONG);
     // Silent: no cell added for it, no execution count spent on it.
     expect(await page.notebook.getCellTextInput(0)).toContain(
       'model.summary()'
@@ -300,7 +300,7 @@ test.describe('saved kernel summaries, reopened without a kernel', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel (Keras 3.15.1, jax)'
     );
-    await expect(summary.getByRole('table')).toContainText(LONG);
+    await expect(summary.getByRole('grid')).toContainText(LONG);
     // The kernel has no Keras here; nothing is offered or needed.
     await expect(
       summary.getByRole('button', { name: 'Exact shapes…' })
@@ -326,7 +326,7 @@ test.describe('saved kernel summaries, reopened without a kernel', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel'
     );
-    await expect(summary.getByRole('table')).toContainText(LONG);
+    await expect(summary.getByRole('grid')).toContainText(LONG);
     const output = nb7
       .locator('.jp-Notebook .jp-Cell')
       .nth(cellIndex(KERNEL_FIXTURE, 'long_names'))
