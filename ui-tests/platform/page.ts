@@ -50,7 +50,7 @@ export async function expectSavedTables(page: Page): Promise<void> {
   for (const index of saved) {
     const output = cells(page).nth(index).locator('.jp-Cell-outputArea');
     await expect(summaries(output)).toHaveCount(1);
-    await expect(summaries(output).getByRole('table')).toBeVisible();
+    await expect(summaries(output).getByRole('grid')).toBeVisible();
   }
 }
 
