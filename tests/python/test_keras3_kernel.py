@@ -52,6 +52,13 @@ MODELS = textwrap.dedent(
     sub = Sub(name="sub")
     sub(np.zeros((2, 5), dtype="float32"))
     unbuilt = Sub(name="sub_unbuilt")
+
+    heads_in = keras.Input(shape=(16,), name="heads_in")
+    dict_out = keras.Model(
+        heads_in,
+        {"zeta": layers.Dense(1, name="zeta_dense")(heads_in), "alpha": layers.Dense(3, name="alpha_dense")(heads_in)},
+        name="dict_out",
+    )
     """
 )
 
@@ -379,3 +386,11 @@ def test_check_flags_skip_connections_that_no_longer_line_up(kernel):
         "except Exception:\n    print('VALUE:false')"
     ).value()
     assert truth is False
+
+
+def test_dict_outputs_keep_their_keys(kernel):
+    p = bundle(kernel.run("dict_out.summary()"))[MIME]
+    outputs = [(o["key"], p["tensors"][o["tensor"]]["shape"]) for o in p["model"]["outputs"]]
+    assert outputs == [("zeta", [None, 1]), ("alpha", [None, 3])]
+    # Keras 3 prints each row's outputs as a flat list: no keys on rows or nodes
+    assert all("output_keys" not in r and all("keys" not in n for n in r["nodes"]) for r in p["layers"])
