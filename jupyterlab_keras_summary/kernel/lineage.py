@@ -114,6 +114,11 @@ def analyse(sources: list, evaluate: Callable[[dict], Shapes], reference: Shapes
                 continue
             if dim is not None and len(set(vec)) == 1:
                 continue  # a fixed size nothing changes
+            if None in vec:
+                # A layer's own shape rule left it open (tf-keras's EinsumDense
+                # drops the batch): no size is known, rather than a size of
+                # its own that would look exact.
+                continue
             axis_vec[(tid, axis)] = vec
             vectors.setdefault(vec, []).append((tid, axis))
 
