@@ -32,7 +32,7 @@ SOURCES := $(shell find src style schema -type f 2>/dev/null) \
 .NOTPARALLEL:
 
 .PHONY: build test lint jest pytest ui-test chromium demo fixtures screenshots bench bench-cli clean distclean \
-	platform-test lite-site lite-test compat-test demo-test
+	platform-test lite-site lite-test compat-test demo-test size-figures
 
 build: $(STAMPS)/jlpm-build $(STAMPS)/develop
 
@@ -280,6 +280,12 @@ bench: build chromium $(STAMPS)/ui-tests $(FANOUT)
 
 # The CLI bench alone (issue 15's CLI figures), printed; `make bench`
 # writes them into BENCHMARKS.md with the others.
+# Issue 13's figures: size groups of the kernel payloads and of the parsed
+# text against the kernel's own runs at random sizes (captured by make
+# fixtures); offline, a few seconds. Not part of make test.
+size-figures: build
+	$(BIN)/python scripts/size_groups_figures.py --detail
+
 bench-cli: build $(FANOUT)
 	node_modules/.bin/esbuild bench/cli.bench.ts --bundle --platform=node --target=node20 \
 		--outdir=$(BENCH_OUT) --log-level=warning

@@ -192,7 +192,9 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
         for kt in graph.inputs:
             h = getattr(kt, "_keras_history", None)
             inputs.append({"name": str(h.operation.name) if h else None, "tensor": tensors.of(kt)})
-        outputs = [{"tensor": tensors.of(kt)} for kt in graph.outputs]
+        # The structure the user gave keeps a dict's keys (graph.outputs is flat, keys sorted).
+        struct = getattr(graph, "_outputs_struct", None)  # a KerasTensor has no truth value
+        outputs = rows.output_entries(graph.outputs if struct is None else struct, tensors)
     kind = model_kind(model)
     info = rows.model_part(model, kind, sequential_like(model), inputs, outputs)
     if kind == "subclassed":

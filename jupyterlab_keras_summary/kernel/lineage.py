@@ -7,7 +7,8 @@ each input) is perturbed twice while the others stay at their base size; an
 output axis *comes from* the sources whose perturbations change it, and two
 axes *have the same size* when they are equal in every evaluation. Two
 perturbations per source catch dependencies a single one hides behind floor
-division (KERNEL.md §3). A source that cannot change alone (two inputs that
+division (KERNEL.md §3); a third, odd size (when the model takes one) keeps
+apart sizes that agree for every even length (ceil and floor of T/2). A source that cannot change alone (two inputs that
 must stay equal, e.g. added together) is perturbed with the one it is tied to.
 """
 
@@ -21,7 +22,12 @@ Shapes = Dict[int, Optional[List[Optional[int]]]]  # tensor id -> shape
 # Base sizes are multiples of 32 so that strided and pooled models (U-Net
 # skips, ResNet stages) line up; perturbations change them by other multiples.
 BATCH_SIZES = (3, 5, 7)
-AXIS_SIZES = (96, 160, 224)
+AXIS_SIZES = (96, 160, 224, 101)
+# The last size is odd, tried after the two perturbations and kept only if the
+# model takes it: with even sizes alone, ceil(T/2) ("same", stride 2) and
+# floor(T/2) ("valid") always agree and would be one size (a strided model's
+# U-Net skips cannot take it, and then it is left out).
+OPTIONAL = {AXIS_SIZES: 3}
 
 
 class Source:
@@ -69,7 +75,7 @@ def analyse(sources: list, evaluate: Callable[[dict], Shapes], reference: Shapes
     base = evaluate(_assign(sources, {}))
     runs.append(base)
     first_cost = time.perf_counter() - started
-    planned = 1 + 2 * (len(sources))
+    planned = 1 + 3 * (len(sources))
     if first_cost * planned > budget_s:
         return {"status": "skipped", "reason": f"about {first_cost * planned:.1f} s for {planned} abstract walks (budget {budget_s:.1f} s)"}
 
@@ -88,6 +94,12 @@ def analyse(sources: list, evaluate: Callable[[dict], Shapes], reference: Shapes
             if partner is None:
                 return {"status": "failed", "reason": f"the model takes no other size for {src.id}"}
             idx = partner
+        elif src.sizes in OPTIONAL:
+            try:
+                runs.append(evaluate(_assign(sources, {src.id: OPTIONAL[src.sizes]})))
+                idx.append(len(runs) - 1)
+            except Exception:
+                pass  # the model takes no odd size here; the even ones stand
         moved[src.id] = idx
 
     vectors: dict[tuple, list] = {}  # value vector -> [(tensor id, axis)]
@@ -102,6 +114,11 @@ def analyse(sources: list, evaluate: Callable[[dict], Shapes], reference: Shapes
                 continue
             if dim is not None and len(set(vec)) == 1:
                 continue  # a fixed size nothing changes
+            if None in vec:
+                # A layer's own shape rule left it open (tf-keras's EinsumDense
+                # drops the batch): no size is known, rather than a size of
+                # its own that would look exact.
+                continue
             axis_vec[(tid, axis)] = vec
             vectors.setdefault(vec, []).append((tid, axis))
 

@@ -13,7 +13,7 @@ MIME_TYPE = "application/vnd.jupyterlab-keras-summary+json"
 
 # Versioning rule (README "Kernel companion"): a minor bump only adds optional
 # fields; a renderer that does not know the major draws the text instead.
-VERSION = (1, 0)
+VERSION = (1, 1)  # 1.1: model.outputs[].key, nodes[].keys, output_keys; tf-keras multiple without nodes
 
 # Above LIGHT_ROWS rows the per-row weights and config facts are left out (and
 # listed in limits.omitted); above MAX_ROWS, or when the JSON would be bigger

@@ -65,8 +65,38 @@ def add_layer_facts(out: dict, layer, layer_weights: list | None = None) -> None
         out["config"] = config
 
 
+def keyed_leaves(structure) -> list:
+    """[(key or None, leaf)] of a node's or model's output structure, in the order Keras prints it.
+
+    Dicts keep their own (insertion) order, as ``str(dict)`` prints them, where
+    ``tf.nest.flatten`` and ``tree.flatten`` sort the keys. A leaf's key is the
+    key of the innermost dict holding it.
+    """
+    out, stack = [], [(None, structure)]
+    while stack:
+        key, item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((str(k), v) for k, v in reversed(list(item.items())))
+        elif isinstance(item, (list, tuple)) and not hasattr(item, "shape"):
+            stack.extend((key, v) for v in reversed(item))
+        else:
+            out.append((key, item))
+    return out
+
+
+def output_entries(structure, tensors) -> list:
+    """The payload's model.outputs: [{tensor}] in printed order, with ``key`` where Keras has one."""
+    entries = []
+    for key, kt in keyed_leaves(structure):
+        entry = {"tensor": tensors.of(kt)}
+        if key is not None:
+            entry["key"] = key
+        entries.append(entry)
+    return entries
+
+
 def model_part(model, kind: str, seq_like: bool, inputs: list, outputs: list) -> dict:
-    """inputs: [{name, tensor}], outputs: [{tensor}]."""
+    """inputs: [{name, tensor}], outputs: [{tensor, key?}]."""
     info = {
         "name": str(model.name),
         "class": type(model).__name__,

@@ -65,9 +65,17 @@ def _shape_source(layer) -> str:
         return "none"
 
 
-def build(model, options: dict, tensors: Tensors | None = None) -> dict:
-    import tensorflow as tf
+def _node(index: int, refs: list, outputs, tensors: Tensors) -> dict:
+    """One call: its references and output tensors in the order tf-keras prints them
+    (a dict in its own key order, where tf.nest.flatten sorts), with their keys."""
+    leaves = rows.keyed_leaves(outputs)
+    node = {"index": index, "in": refs, "out": [tensors.of(kt) for _, kt in leaves]}
+    if any(key is not None for key, _ in leaves):
+        node["keys"] = [key for key, _ in leaves]
+    return node
 
+
+def build(model, options: dict, tensors: Tensors | None = None) -> dict:
     tensors = tensors or Tensors()
     out_rows, pending, row_of, scopes = [], [], {}, {}
     for layer, depth, parent, scope in row_walk(model, options):
@@ -91,17 +99,22 @@ def build(model, options: dict, tensors: Tensors | None = None) -> dict:
                 rows.ref(op, node_index, tensor_index, row_of.get((id(scope), id(op))), tensors.of(kt))
                 for op, node_index, tensor_index, kt in node.iterate_inbound()
             ]
-            nodes.append({"index": index, "in": refs, "out": [tensors.of(kt) for kt in tf.nest.flatten(node.outputs)]})
+            nodes.append(_node(index, refs, node.outputs, tensors))
         row["nodes"] = nodes
-        row["shape_source"] = _shape_source(layer) if nodes else "none"
+        # What tf-keras printed, nodes or not: a subclassed model's sublayers
+        # have no nodes and print "multiple" (AttributeError), like a shared
+        # layer whose nodes' shapes differ (each node's shapes are in nodes).
+        row["shape_source"] = _shape_source(layer)
         # tf-keras prints layer.output_shape: one shape when every node agrees.
-        row["outputs"] = nodes[0]["out"] if row["shape_source"] == "node" else None
+        row["outputs"] = nodes[0]["out"] if row["shape_source"] == "node" and nodes else None
+        if row["outputs"] is not None and "keys" in nodes[0]:
+            row["output_keys"] = nodes[0]["keys"]
         rows.add_layer_facts(row, layer)
 
     inputs, outputs = [], []
     if getattr(model, "_is_graph_network", False):
         inputs = [{"name": str(kt._keras_history.layer.name), "tensor": tensors.of(kt)} for kt in model.inputs]
-        outputs = [{"tensor": tensors.of(kt)} for kt in model.outputs]
+        outputs = rows.output_entries(getattr(model, "_nested_outputs", model.outputs), tensors)
     kind = model_kind(model)
     info = rows.model_part(model, kind, sequential_like(model), inputs, outputs)
     if kind == "subclassed":

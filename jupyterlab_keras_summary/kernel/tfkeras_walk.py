@@ -7,6 +7,8 @@ model is made (so no auto-name is used). Nested models are walked inside.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from . import lineage
 from .facts import concat_mismatch, shape_list
 
@@ -39,7 +41,8 @@ def walk(model, input_shapes: list, values: dict, errors: dict):
                         problem = concat_mismatch([shape_list(x) for x in shapes], layer.axis)
                         if problem:
                             raise ValueError(problem)
-                    out = layer.compute_output_shape(shapes)
+                    with nodes_kept(layer):
+                        out = layer.compute_output_shape(shapes)
                     flat_out = _flat_shapes(out)
             except Exception as exc:
                 errors[id(node)] = f"{type(exc).__name__}: {exc}".strip()[:500]
@@ -49,6 +52,28 @@ def walk(model, input_shapes: list, values: dict, errors: dict):
     if any(id(x) not in values for x in model.outputs):
         return None
     return [values[id(x)] for x in model.outputs]
+
+
+@contextmanager
+def nodes_kept(layer):
+    """Put back the node lists of ``layer`` and its sublayers after ``compute_output_shape``.
+
+    tf-keras's default ``Layer.compute_output_shape`` (a layer that states no
+    rule) calls the layer on placeholders in a scratch graph, and that call
+    adds an inbound node: the user's graph would grow by one node per walk
+    (and the row would start printing ``multiple``).
+    """
+    kept = []
+    for sub in layer._flatten_layers(include_self=True, recursive=True):
+        for attr in ("_inbound_nodes_value", "_outbound_nodes_value"):
+            nodes = getattr(sub, attr, None)
+            if isinstance(nodes, list):
+                kept.append((nodes, list(nodes)))
+    try:
+        yield
+    finally:
+        for nodes, before in kept:
+            nodes[:] = before
 
 
 def _flat_shapes(out):

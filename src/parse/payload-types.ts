@@ -48,7 +48,10 @@ export interface PayloadRef {
 export interface PayloadNode {
   index: number;
   in: PayloadRef[];
+  /** In the order Keras prints them (a dict's own order). */
   out: number[];
+  /** tf-keras, a layer that returns a dict: the key of each of `out` (payload 1.1). */
+  keys?: string[];
 }
 
 export interface PayloadWeight {
@@ -77,6 +80,8 @@ export interface PayloadRow {
   shape_source: PayloadShapeSource;
   /** The tensors the Output Shape column shows; null when none (`?`, `multiple`). */
   outputs: number[] | null;
+  /** tf-keras, a layer that returns a dict: the key of each of `outputs` (payload 1.1). */
+  output_keys?: string[];
   weights?: PayloadWeight[];
   dtype_policy?: PayloadDtypePolicy;
   /** The layer's attributes shapes depend on (kernel_size, strides, padding, …). */
@@ -118,7 +123,7 @@ export interface PayloadDims {
   seconds?: number;
   sources?: PayloadSource[];
   sizes?: PayloadSize[];
-  /** Tensor id → per axis, the size id (null: a fixed size). */
+  /** Tensor id → per axis, the size id (null: a fixed size, or one the kernel could not follow). */
   axes?: Record<string, (string | null)[]>;
 }
 
@@ -130,7 +135,8 @@ export interface PayloadModel {
   built: boolean;
   sequential_like: boolean;
   inputs: { name: string | null; tensor: number }[];
-  outputs: { tensor: number }[];
+  /** `key`: the model's output dict key, when it was made with a dict (payload 1.1). */
+  outputs: { tensor: number; key?: string }[];
   /** Names this model in its kernel for `check_sizes()`; null when it cannot be held. */
   token?: string | null;
   /** Subclassed models: the shapes are those the sublayers were built with. */

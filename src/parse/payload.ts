@@ -268,7 +268,7 @@ function buildRow(
     outputShape: printed?.outputShape ?? shapeText(tensors, multiple),
     shapeKind: multiple ? 'multiple' : 'tensors',
     tensors: multiple ? [] : tensors,
-    ...(printed?.tensorKeys ? { tensorKeys: printed.tensorKeys } : {}),
+    ...tensorKeysOf(row, printed, multiple),
     params: row.params,
     paramsText:
       printed?.paramsText ??
@@ -329,6 +329,24 @@ function exactAxesOf(
       })
     )
   };
+}
+
+/** A dict of outputs' keys: as printed, else the kernel's (tf-keras keeps them). */
+function tensorKeysOf(
+  row: PayloadRow,
+  printed: LayerRow | null,
+  multiple: boolean
+): { tensorKeys?: string[] } {
+  if (printed?.tensorKeys) {
+    return { tensorKeys: printed.tensorKeys };
+  }
+  const keys = row.output_keys;
+  return !multiple &&
+    Array.isArray(keys) &&
+    keys.length === (row.outputs?.length ?? -1) &&
+    keys.every(k => typeof k === 'string')
+    ? { tensorKeys: keys }
+    : {};
 }
 
 /** The row's output tensors as the table shows them; `?` when Keras had none. */

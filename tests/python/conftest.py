@@ -54,7 +54,7 @@ def bundle(result) -> dict:
     assert len(displays) == 1, [sorted(d["data"]) for d in displays]
     data = displays[0]["data"]
     assert MIME in data
-    assert displays[0]["metadata"] == {MIME: {"version": [1, 0]}}
+    assert displays[0]["metadata"] == {MIME: {"version": [1, 1]}}
     validate(data[MIME])
     return data
 

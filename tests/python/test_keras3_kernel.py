@@ -52,6 +52,18 @@ MODELS = textwrap.dedent(
     sub = Sub(name="sub")
     sub(np.zeros((2, 5), dtype="float32"))
     unbuilt = Sub(name="sub_unbuilt")
+
+    steps = keras.Input(shape=(None, 4), name="steps")
+    halved_up = layers.Conv1D(4, 1, strides=2, padding="same", name="halved_up")(steps)  # ceil(T/2)
+    halved_down = layers.MaxPooling1D(2, name="halved_down")(steps)  # floor(T/2)
+    parity = keras.Model(steps, [halved_up, halved_down], name="parity")
+
+    heads_in = keras.Input(shape=(16,), name="heads_in")
+    dict_out = keras.Model(
+        heads_in,
+        {"zeta": layers.Dense(1, name="zeta_dense")(heads_in), "alpha": layers.Dense(3, name="alpha_dense")(heads_in)},
+        name="dict_out",
+    )
     """
 )
 
@@ -379,3 +391,21 @@ def test_check_flags_skip_connections_that_no_longer_line_up(kernel):
         "except Exception:\n    print('VALUE:false')"
     ).value()
     assert truth is False
+
+
+def test_dict_outputs_keep_their_keys(kernel):
+    p = bundle(kernel.run("dict_out.summary()"))[MIME]
+    outputs = [(o["key"], p["tensors"][o["tensor"]]["shape"]) for o in p["model"]["outputs"]]
+    assert outputs == [("zeta", [None, 1]), ("alpha", [None, 3])]
+    # Keras 3 prints each row's outputs as a flat list: no keys on rows or nodes
+    assert all("output_keys" not in r and all("keys" not in n for n in r["nodes"]) for r in p["layers"])
+
+
+def test_sizes_equal_only_for_even_lengths_are_two_sizes(kernel):
+    # ceil(T/2) and floor(T/2) agree for every even T: an odd size tells them apart
+    p = bundle(kernel.run("parity.summary()"))[MIME]
+    rows = {r["name"]: r for r in p["layers"]}
+    axis = lambda n: p["dims"]["axes"][str(rows[n]["outputs"][0])][1]  # noqa: E731
+    assert p["dims"]["status"] == "ok"
+    assert axis("halved_up") != axis("halved_down")
+    assert p["dims"]["evaluations"] == 1 + 2 + 3  # the base, the batch twice, T twice and odd

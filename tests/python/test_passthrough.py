@@ -48,7 +48,7 @@ def test_committed_kernel_fixtures_hold_valid_single_output_summaries():
         count = 0
         for cell_id, out in _payload_outputs(name):
             assert set(out["data"]) == keys, (name, cell_id)
-            assert out["metadata"] == {MIME: {"version": [1, 0]}}
+            assert out["metadata"] == {MIME: {"version": [1, 1]}}
             validate(out["data"][MIME])
             text = out["data"]["text/plain"]
             assert "Total params:" in ("".join(text) if isinstance(text, list) else text)  # nbformat stores lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -38,6 +39,26 @@ MODELS = textwrap.dedent(
     unbuilt = Sub(name="sub_unbuilt")
     built = Sub(name="sub_built")
     built.build((None, 5))
+
+    # one layer called on two shapes: tf-keras prints "multiple"
+    shared = layers.Dense(4, name="shared")
+    flat_in = keras.Input(shape=(3,), name="flat_in")
+    seq_in = keras.Input(shape=(5, 3), name="seq_in")
+    twice = keras.Model([flat_in, seq_in], [shared(flat_in), shared(seq_in)], name="twice")
+
+    # a layer returning a dict (keys not in sorted order) and a model with dict outputs
+    class TwoHeads(layers.Layer):
+        def __init__(self, **kw):
+            super().__init__(**kw)
+            self.score = layers.Dense(1, name="score_dense")
+            self.label = layers.Dense(3, name="label_dense")
+
+        def call(self, x):
+            return {"score": self.score(x), "label": self.label(x)}
+
+    heads_in = keras.Input(shape=(16,), name="heads_in")
+    heads = TwoHeads(name="two_heads")(heads_in)
+    dict_out = keras.Model(heads_in, {"zeta": heads["score"], "alpha": heads["label"]}, name="dict_out")
     """
 )
 
@@ -47,6 +68,8 @@ CALLS = [
     "seq.summary(line_length=80, positions=[0.5, 0.8, 1.0])",
     "conv.summary(layer_range=['conv_a', 'gmp'])",
     "built.summary()",
+    "twice.summary()",
+    "dict_out.summary()",
 ]
 
 
@@ -123,3 +146,54 @@ def test_tfkeras_failing_halfway_prints_what_it_had_then_raises(kernel):
     assert before.error["evalue"] == after.error["evalue"] == "disk on fire"
     assert "conv_a (Conv1D)" in before.stdout
     assert same_output(before, after)
+
+
+def printed_rows(text: str) -> list:
+    """(name, Output Shape cell's first line) of each row tf-keras printed."""
+    body = text.split("=" * 20, 1)[1]  # below the header row
+    return re.findall(r"^ (\S+) \([^)]*\)\s+(\S.*?)\s{2,}", body, flags=re.M)
+
+
+@pytest.mark.parametrize("call", ["built.summary()", "twice.summary()", "conv.summary()", "dict_out.summary()"])
+def test_rows_in_printed_order_and_multiple_where_printed(kernel, call):
+    data = bundle(kernel.run(call))
+    p, printed = data[MIME], printed_rows(data["text/plain"])
+    assert [r["name"] for r in p["layers"]] == [name for name, _ in printed]
+    for row, (_, shape) in zip(p["layers"], printed):
+        assert (row["shape_source"] == "multiple") == (shape == "multiple"), (row["name"], shape)
+
+
+def test_multiple_rows_carry_every_nodes_shapes(kernel):
+    p = bundle(kernel.run("twice.summary()"))[MIME]
+    row = next(r for r in p["layers"] if r["name"] == "shared")
+    assert row["shape_source"] == "multiple" and row["outputs"] is None
+    shapes = [[p["tensors"][t]["shape"] for t in node["out"]] for node in row["nodes"]]
+    assert shapes == [[[None, 4]], [[None, 5, 4]]]
+    assert [[ref["layer"] for ref in node["in"]] for node in row["nodes"]] == [["flat_in"], ["seq_in"]]
+    sub = bundle(kernel.run("built.summary()"))[MIME]
+    assert [(r["name"], r["shape_source"], r["nodes"]) for r in sub["layers"]] == [("sd1", "multiple", [])]
+
+
+def test_dict_outputs_keep_their_keys_in_printed_order(kernel):
+    data = bundle(kernel.run("dict_out.summary()"))
+    p = data[MIME]
+    assert "{'score': (None, 1)," in data["text/plain"] and "'label': (None, 3)}" in data["text/plain"]
+    row = next(r for r in p["layers"] if r["name"] == "two_heads")
+    assert row["output_keys"] == ["score", "label"] == row["nodes"][0]["keys"]
+    assert [p["tensors"][t]["shape"] for t in row["outputs"]] == [[None, 1], [None, 3]]
+    outputs = [(o["key"], p["tensors"][o["tensor"]]["shape"]) for o in p["model"]["outputs"]]
+    assert outputs == [("zeta", [None, 1]), ("alpha", [None, 3])]
+    assert "keys" not in next(r for r in p["layers"] if r["name"] == "heads_in")["nodes"][0]
+
+
+def test_walks_add_no_node_to_a_layer_without_a_shape_rule(kernel):
+    # TwoHeads states no compute_output_shape: tf-keras's default calls the layer
+    # on placeholders, which adds a node unless the walk puts the lists back.
+    count = "print('VALUE:' + str(len(dict_out.get_layer('two_heads')._inbound_nodes)))"
+    first = bundle(kernel.run("dict_out.summary()"))
+    assert first[MIME]["dims"]["status"] == "ok"
+    token = first[MIME]["model"]["token"]
+    expr = f"__import__('jupyterlab_keras_summary').check_sizes({token!r}, {{'batch': 4}})"
+    kernel.run("pass", silent=True, store_history=False, user_expressions={"c": expr})
+    assert kernel.run(count).value() == 1
+    assert bundle(kernel.run("dict_out.summary()"))["text/plain"] == first["text/plain"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
+from pathlib import Path
 
 from jupyterlab_keras_summary.kernel import facts, lineage
 from jupyterlab_keras_summary.kernel.importwatch import ImportWatcher
@@ -112,6 +113,18 @@ def test_lineage_groups_sizes_and_sources():
     assert by_id[axes["0"][0]]["sources"] == ["batch"]
 
 
+def test_lineage_leaves_an_axis_the_walk_left_open_without_a_size():
+    def evaluate(sizes):
+        b, t = sizes[(0, 0)], sizes[(0, 1)]
+        return {0: [b, t], 1: [None, t]}  # a shape rule that gives no batch
+
+    sources = lineage.make_sources([("x", [None, None])])
+    dims = lineage.analyse(sources, evaluate, {0: [None, None], 1: [None, None]}, [(0, 0, 0), (1, 1, 0)], budget_s=10)
+    assert dims["status"] == "ok"
+    assert dims["axes"]["1"][0] is None and dims["axes"]["1"][1] == dims["axes"]["0"][1]
+    assert len(dims["sizes"]) == 2  # the batch and T, nothing for the open axis
+
+
 def test_lineage_ties_sources_that_cannot_change_alone():
     def evaluate(sizes):
         a, b = sizes[(0, 1)], sizes[(1, 1)]
@@ -182,3 +195,27 @@ def test_limits_drop_heavy_parts_and_say_so(monkeypatch):
     assert not any("weights" in r or "config" in r for r in big["layers"])
     monkeypatch.setattr(payload, "MAX_ROWS", 2)
     assert payload.too_big({"layers": rows}) == "3 rows (more than 2)"
+
+
+def test_size_group_figures_count_merges_and_needless_splits():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    import size_groups_figures as figs
+
+    # four Nones: two real sizes (10,20) and (11,22); the side groups them a, a, a, b
+    truth = {(0, 1): (10, 20), (1, 1): (10, 20), (2, 1): (11, 22), (3, 1): (11, 22)}
+    groups = {(0, 0, 1): "a", (1, 1, 1): "a", (2, 2, 1): "a", (3, 3, 1): "b"}
+    tally = figs.Tally()
+    tally.add("m", list(groups), truth, groups.get, "m")
+    got = tally.figures()
+    assert (got["nones"], got["groups"], got["real_sizes"]) == (4, 2, 2)
+    assert (got["merging_groups"], got["most_real_sizes_in_a_group"]) == (1, 2)
+    assert (got["split_real_sizes"], got["needless_extra_groups"]) == (1, 1)
+
+    payload = {"tensors": [{"shape": [None, None]}, {"shape": [None, 3]}], "layers": [{"id": 0, "outputs": [0, 1]}]}
+    checks = [
+        {"result": {"status": "ok", "valid": True, "tensors": {"0": [2, 7], "1": [2, 3]}}},
+        {"result": {"status": "ok", "valid": False, "tensors": {"0": [4, 1]}}},
+    ]
+    truth, runs = figs.truth_of(payload, checks)
+    assert runs == 1 and truth == {(0, 0): (2,), (0, 1): (7,), (1, 0): (2,)}
+    assert figs.printed_nones(payload) == [(0, 0, 0), (0, 0, 1), (0, 1, 0)]

@@ -126,6 +126,12 @@ describe('kernel payloads read into summaries', () => {
     expect(
       readPayload(tfDict.payload, tfDict.text).summary!.layers[2].tensorKeys
     ).toEqual(['score', 'label']);
+    // Without text that lines up (an empty text/plain), the keys are the
+    // kernel's own (payload 1.1's output_keys), in the printed order.
+    expect(
+      readPayload(tfDict.payload, '').summary!.layers[2].tensorKeys
+    ).toEqual(['score', 'label']);
+    expect(tfDict.payload.layers[2].shape_source).not.toBe('none');
     const unbuilt = byCell('kernel/kernel-keras3.ipynb', 'unbuilt');
     const u = readPayload(unbuilt.payload, unbuilt.text).summary!;
     expect(
