@@ -162,10 +162,12 @@ test.describe('README: dimension tools and Connected to', () => {
         exact: true
       })
       .click();
-    await expect(summary.getByRole('dialog')).toContainText(
-      'Its letter is H′'
+    await expect(summary.getByRole('dialog')).toContainText('Its letter is H′');
+    await shoot(
+      page,
+      cell.locator('.jp-Cell-outputArea'),
+      'feature-letters.png'
     );
-    await shoot(page, cell.locator('.jp-Cell-outputArea'), 'feature-letters.png');
   });
 
   test('what if', async ({ page, tmpPath }) => {
@@ -184,7 +186,11 @@ test.describe('README: dimension tools and Connected to', () => {
       summary.locator('tbody td.jp-KerasSummary-cell-memory').first()
     ).toHaveText('1.56 MB');
     // The typed field keeps the focus: no caret in the picture (STILL).
-    await shoot(page, cell.locator('.jp-Cell-outputArea'), 'feature-whatif.png');
+    await shoot(
+      page,
+      cell.locator('.jp-Cell-outputArea'),
+      'feature-whatif.png'
+    );
   });
 
   // --- The exact what-if (docs/kernel-whatif.png) -------------------------
@@ -258,7 +264,11 @@ test.describe('README: table tools', () => {
     );
     await summary.getByRole('button', { name: 'Export' }).click();
     await expect(summary.getByRole('menu')).toBeVisible();
-    await shoot(page, cell.locator('.jp-Cell-outputArea'), 'feature-export.png');
+    await shoot(
+      page,
+      cell.locator('.jp-Cell-outputArea'),
+      'feature-export.png'
+    );
   });
 
   test('comparing two versions of a model', async ({ page }) => {
