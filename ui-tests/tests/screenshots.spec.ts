@@ -19,11 +19,11 @@ import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
 import * as path from 'path';
 import {
-  cellIndex,
   demoCell,
-  FIXTURES,
+  fixtureCellIndex,
   openDemo,
   outputAt,
+  readFixture,
   REPO,
   settle,
   summaries
@@ -81,24 +81,32 @@ async function demoSummary(
 }
 
 /**
- * The summary of cell `id` of the companion's captured notebook (saved
- * payloads: exact summaries, rendered without running anything).
+ * The summary of cell `id` of the companion's captured notebook (a saved
+ * payload: an exact summary, rendered without running anything), alone in a
+ * notebook of its own: the cell and its outputs as captured, at the top of
+ * the page, so that no estimated height of the cells above it (ResNet50's)
+ * moves it by a fraction of a pixel from one run to the next.
  */
 async function kernelSummary(
   page: IJupyterLabPageFixture,
   tmpPath: string,
   id: string
 ): Promise<{ output: Locator; summary: Locator }> {
-  const file = path.basename(KERNEL_FIXTURE);
-  await page.contents.uploadFile(
-    path.join(FIXTURES, KERNEL_FIXTURE),
+  const captured = readFixture(KERNEL_FIXTURE);
+  const alone = {
+    ...captured,
+    cells: [captured.cells[fixtureCellIndex(captured, id, KERNEL_FIXTURE)]]
+  };
+  const file = `kernel-${id}.ipynb`;
+  await page.contents.uploadContent(
+    JSON.stringify(alone),
+    'text',
     `${tmpPath}/${file}`
   );
   await page.notebook.openByPath(`${tmpPath}/${file}`);
   await page.notebook.activate(file);
   await page.sidebar.close('left');
-  const output = outputAt(page, cellIndex(KERNEL_FIXTURE, id));
-  await output.scrollIntoViewIfNeeded();
+  const output = outputAt(page, 0);
   const summary = summaries(output);
   await expect(summary).toHaveCount(1, { timeout: 60000 });
   await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
