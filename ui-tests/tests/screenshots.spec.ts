@@ -17,11 +17,12 @@
 import { expect, test } from '@jupyterlab/galata';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
+import * as fs from 'fs';
 import * as path from 'path';
 import {
-  demoCell,
+  cellAt,
+  DEMO,
   fixtureCellIndex,
-  openDemo,
   outputAt,
   readFixture,
   REPO,
@@ -58,46 +59,28 @@ async function shoot(page: Page, target: Locator, name: string): Promise<void> {
   });
 }
 
-/**
- * The demo's cell whose source holds `text`, scrolled into view, and its one
- * summary, as a user of `make demo` sees it: a text table in a notebook with
- * a live Python kernel, so with "Exact shapes…" (wait for it: it comes when
- * the kernel is up).
- */
-async function demoSummary(
-  page: IJupyterLabPageFixture,
-  tmpPath: string,
-  text: string
-): Promise<{ cell: Locator; summary: Locator }> {
-  await openDemo(page, tmpPath);
-  const cell = demoCell(page, text);
-  await cell.scrollIntoViewIfNeeded();
-  const summary = summaries(cell);
-  await expect(summary).toHaveCount(1);
-  await expect(
-    summary.getByRole('button', { name: 'Exact shapes…', exact: true })
-  ).toBeVisible({ timeout: 120000 });
-  return { cell, summary };
+/** A cell on the page, its output area and the one summary in it. */
+interface Shown {
+  cell: Locator;
+  output: Locator;
+  summary: Locator;
 }
 
 /**
- * The summary of cell `id` of the companion's captured notebook (a saved
- * payload: an exact summary, rendered without running anything), alone in a
- * notebook of its own: the cell and its outputs as captured, at the top of
- * the page, so that no estimated height of the cells above it (ResNet50's)
- * moves it by a fraction of a pixel from one run to the next.
+ * Cell `index` of `notebook` (a saved notebook's JSON), alone in a notebook
+ * of its own named `file`: the cell and its outputs as saved, at the top of
+ * the page, so that no estimated height of the cells above it (windowing)
+ * moves it by a fraction of a pixel from one run to the next. The notebook
+ * gets a live Python kernel, as the saved one would.
  */
-async function kernelSummary(
+async function showAlone(
   page: IJupyterLabPageFixture,
   tmpPath: string,
-  id: string
-): Promise<{ output: Locator; summary: Locator }> {
-  const captured = readFixture(KERNEL_FIXTURE);
-  const alone = {
-    ...captured,
-    cells: [captured.cells[fixtureCellIndex(captured, id, KERNEL_FIXTURE)]]
-  };
-  const file = `kernel-${id}.ipynb`;
+  file: string,
+  notebook: any,
+  index: number
+): Promise<Shown> {
+  const alone = { ...notebook, cells: [notebook.cells[index]] };
   await page.contents.uploadContent(
     JSON.stringify(alone),
     'text',
@@ -109,10 +92,54 @@ async function kernelSummary(
   const output = outputAt(page, 0);
   const summary = summaries(output);
   await expect(summary).toHaveCount(1, { timeout: 60000 });
-  await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
+  return { cell: cellAt(page, 0), output, summary };
+}
+
+/**
+ * The demo's cell whose source holds `text` (its saved outputs: a text
+ * table), as a user of `make demo` sees it: in a notebook with a live Python
+ * kernel, so with "Exact shapes…" (wait for it: it comes when the kernel is
+ * up).
+ */
+async function demoSummary(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  text: string
+): Promise<Shown> {
+  const demo = JSON.parse(fs.readFileSync(DEMO, 'utf-8'));
+  const index = demo.cells.findIndex((c: { source: string | string[] }) =>
+    [c.source].flat().join('').includes(text)
+  );
+  expect(index).toBeGreaterThanOrEqual(0);
+  const shown = await showAlone(page, tmpPath, 'demo.ipynb', demo, index);
+  await expect(
+    shown.summary.getByRole('button', { name: 'Exact shapes…', exact: true })
+  ).toBeVisible({ timeout: 120000 });
+  return shown;
+}
+
+/**
+ * The summary of cell `id` of the companion's captured notebook (a saved
+ * payload: an exact summary, rendered without running anything).
+ */
+async function kernelSummary(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  id: string
+): Promise<Shown> {
+  const captured = readFixture(KERNEL_FIXTURE);
+  const index = fixtureCellIndex(captured, id, KERNEL_FIXTURE);
+  const shown = await showAlone(
+    page,
+    tmpPath,
+    `kernel-${id}.ipynb`,
+    captured,
+    index
+  );
+  await expect(shown.summary.locator('.jp-KerasSummary-source')).toContainText(
     'Exact, from the kernel (Keras 3.15.1, jax)'
   );
-  return { output, summary };
+  return shown;
 }
 
 /** The table row of layer `name` (its row header, not a reference to it). */
@@ -123,6 +150,26 @@ function rowOf(summary: Locator, name: string): Locator {
     })
   });
 }
+
+/**
+ * Open `control`'s explanation and wait until it says each of `says` (the
+ * picture is about those words).
+ */
+async function explain(
+  summary: Locator,
+  control: Locator,
+  says: (string | RegExp)[]
+): Promise<void> {
+  await control.click();
+  const dialog = summary.getByRole('dialog');
+  for (const words of says) {
+    await expect(dialog).toContainText(words);
+  }
+}
+
+/** The demo's fully convolutional network and its text model. */
+const FCN = { demo: 'layers.MaxPooling2D()' };
+const TEXT_MODEL = { demo: 'layers.LSTM(32, return_sequences=True)' };
 
 test.describe('README: the table', () => {
   for (const theme of ['light', 'dark'] as const) {
@@ -136,149 +183,189 @@ test.describe('README: the table', () => {
       const { cell, summary } = await demoSummary(
         page,
         tmpPath,
-        'layers.LSTM(32, return_sequences=True)'
+        TEXT_MODEL.demo
       );
-      await summary
-        .getByRole('button', { name: 'None', exact: true })
-        .nth(1)
-        .click();
-      await expect(summary.getByRole('dialog')).toHaveText(
-        /^Variable-length dimension/
+      await explain(
+        summary,
+        summary.getByRole('button', { name: 'None', exact: true }).nth(1),
+        [/^Variable-length dimension/, 'Size T']
       );
       await shoot(page, cell, `screenshot-${theme}.png`);
     });
   }
 });
 
-test.describe('README: dimension tools and Connected to', () => {
-  test('letters for None', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoSummary(
-      page,
-      tmpPath,
-      'layers.MaxPooling2D()'
-    );
-    await summary
-      .getByRole('switch', { name: 'Letters for None', exact: true })
-      .click();
-    await expect(
-      summary.getByRole('note', { name: 'Dimension letters' })
-    ).toBeVisible();
-    // The pooling halves the height: its H′ is a size of its own.
-    await summary
-      .getByRole('button', {
-        name: 'H′: variable-length dimension (None in the summary)',
-        exact: true
-      })
-      .click();
-    await expect(summary.getByRole('dialog')).toContainText('Its letter is H′');
-    await shoot(
-      page,
-      cell.locator('.jp-Cell-outputArea'),
-      'feature-letters.png'
-    );
-  });
+/**
+ * A picture of one summary: its test's title, the file it writes under docs/,
+ * which summary (`from`: the demo cell whose source holds it, or the id of a
+ * cell of the companion's captured notebook) and what to do before the
+ * picture, waiting on what it shows.
+ */
+interface Picture {
+  title: string;
+  file: string;
+  from: { demo: string } | { kernel: string };
+  show: (summary: Locator) => Promise<void>;
+}
 
-  test('what if', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoSummary(
-      page,
-      tmpPath,
-      'layers.LSTM(32, return_sequences=True)'
-    );
-    await summary
-      .getByRole('button', { name: 'What if…', exact: true })
-      .click();
-    const panel = summary.getByRole('region', { name: 'What if' });
-    await panel.getByLabel('Batch size (B)').fill('32');
-    await panel.getByLabel('T: timesteps of a sequence').fill('200');
-    await expect(
-      summary.locator('tbody td.jp-KerasSummary-cell-memory').first()
-    ).toHaveText('1.56 MB');
-    // The typed field keeps the focus: no caret in the picture (STILL).
-    await shoot(
-      page,
-      cell.locator('.jp-Cell-outputArea'),
-      'feature-whatif.png'
-    );
-  });
-
-  // --- The exact what-if (docs/kernel-whatif.png) -------------------------
-  // Added by the lead once the branch that makes What if… exact from the
-  // kernel lands: a kernelSummary() whose panel shows exact sizes.
-
-  test('Connected to', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoSummary(
-      page,
-      tmpPath,
-      'image_features = keras.Input(shape=(64,))'
-    );
-    await summary
-      .getByRole('button', { name: 'concatenate[0][0]', exact: true })
-      .click();
-    await expect(summary.getByRole('dialog')).toContainText('Node index 0');
-    await shoot(
-      page,
-      cell.locator('.jp-Cell-outputArea'),
-      'feature-connected.png'
-    );
-  });
-
-  test('How Param # is computed', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoSummary(
-      page,
-      tmpPath,
-      'layers.MaxPooling2D()'
-    );
+const PICTURES: Picture[] = [
+  {
+    title: 'letters for None',
+    file: 'feature-letters.png',
+    from: FCN,
+    show: async summary => {
+      await summary
+        .getByRole('switch', { name: 'Letters for None', exact: true })
+        .click();
+      await expect(
+        summary.getByRole('note', { name: 'Dimension letters' })
+      ).toBeVisible();
+      // The pooling halves the height: its H′ is a size of its own.
+      await explain(
+        summary,
+        summary.getByRole('button', {
+          name: 'H′: variable-length dimension (None in the summary)',
+          exact: true
+        }),
+        ['Its letter is H′']
+      );
+    }
+  },
+  {
+    title: 'what if',
+    file: 'feature-whatif.png',
+    from: TEXT_MODEL,
+    show: async summary => {
+      await summary
+        .getByRole('button', { name: 'What if…', exact: true })
+        .click();
+      const panel = summary.getByRole('region', { name: 'What if' });
+      await panel.getByLabel('Batch size (B)').fill('32');
+      await panel.getByLabel('T: timesteps of a sequence').fill('200');
+      // The typed field keeps the focus: no caret in the picture (STILL).
+      await expect(
+        summary.locator('tbody td.jp-KerasSummary-cell-memory').first()
+      ).toHaveText('1.56 MB');
+    }
+  },
+  {
+    title: 'Connected to',
+    file: 'feature-connected.png',
+    from: { demo: 'image_features = keras.Input(shape=(64,))' },
+    show: summary =>
+      explain(
+        summary,
+        summary.getByRole('button', { name: 'concatenate[0][0]', exact: true }),
+        ['Node index 0', 'Tensor index 0']
+      )
+  },
+  {
+    title: 'How Param # is computed',
+    file: 'feature-formula.png',
+    from: FCN,
     // Conv2D(32, 3) on 16 channels: (3×3 × 16 + 1) × 32 = 4,640.
-    await summary
-      .getByRole('button', {
-        name: 'Param # 4,640: how it is computed',
-        exact: true
-      })
-      .click();
-    await expect(summary.getByRole('dialog')).toContainText(
-      '(3×3 × 16 + 1) × 32 = 4,640 ✓ matches the printed count'
-    );
-    await shoot(
-      page,
-      cell.locator('.jp-Cell-outputArea'),
-      'feature-formula.png'
-    );
-  });
+    show: summary =>
+      explain(
+        summary,
+        summary.getByRole('button', {
+          name: 'Param # 4,640: how it is computed',
+          exact: true
+        }),
+        ['(3×3 × 16 + 1) × 32 = 4,640 ✓ matches the printed count']
+      )
+  },
+  {
+    title: 'share bars, rows sorted by parameters',
+    file: 'feature-share.png',
+    from: { demo: 'name="nested_model"' },
+    show: async summary => {
+      await summary
+        .getByLabel('Sort:')
+        .selectOption({ label: 'Params, largest first' });
+      await expect(
+        summary.locator('tbody tr.jp-KerasSummary-row').first()
+      ).toContainText('block');
+    }
+  },
+  {
+    title: 'the Export menu',
+    file: 'feature-export.png',
+    from: { demo: 'keras.Input(shape=(28, 28))' },
+    show: async summary => {
+      await summary.getByRole('button', { name: 'Export' }).click();
+      await expect(summary.getByRole('menu')).toBeVisible();
+    }
+  },
+  {
+    title: 'an exact summary: names Keras cut, whole, under the exact mark',
+    file: 'kernel-exact.png',
+    from: { kernel: 'long_names' },
+    show: async summary => {
+      const table = summary.getByRole('grid');
+      await expect(table).toContainText(
+        'a_really_long_layer_name_that_does_not_fit_in_the_column_at_all'
+      );
+      await expect(table).toContainText(
+        'a layer name with several words that has to wrap'
+      );
+      expect(await table.textContent()).not.toContain('…');
+    }
+  },
+  {
+    title: 'Param # with the weights from the kernel',
+    file: 'kernel-params.png',
+    from: { kernel: 'conv1d_strided' },
+    show: summary =>
+      explain(
+        summary,
+        rowOf(summary, 'conv_a').locator(
+          'button.jp-KerasSummary-control-params'
+        ),
+        [
+          'kernel (5, 100, 32) float32, trainable: 5 × 100 × 32 = 16,000',
+          'Together: 16,032, the printed count.',
+          'Its configuration, from the kernel:'
+        ]
+      )
+  },
+  {
+    title: 'a None with its exact source and size',
+    file: 'kernel-none.png',
+    from: { kernel: 'conv1d_strided' },
+    show: summary =>
+      explain(
+        summary,
+        rowOf(summary, 'conv_a')
+          .locator('button.jp-KerasSummary-control-dim')
+          .nth(1),
+        [
+          'Source: axis 1 of the model input frames (InputLayer).',
+          'Size T′',
+          'strides=(2,)',
+          'Exact: the kernel followed this axis through the live model (Keras 3.15.1, jax)'
+        ]
+      )
+  }
+  // --- The exact what-if (docs/kernel-whatif.png) -----------------------
+  // Added here by the lead once the branch that makes What if… exact from
+  // the kernel lands: { title: 'an exact what-if', file: 'kernel-whatif.png',
+  // from: { kernel: … }, show: … } and its picture in the README.
+];
+
+test.describe('README: the tools, Connected to, Param #, exact summaries', () => {
+  for (const picture of PICTURES) {
+    test(picture.title, async ({ page, tmpPath }) => {
+      const { output, summary } =
+        'demo' in picture.from
+          ? await demoSummary(page, tmpPath, picture.from.demo)
+          : await kernelSummary(page, tmpPath, picture.from.kernel);
+      await picture.show(summary);
+      await shoot(page, output, picture.file);
+    });
+  }
 });
 
-test.describe('README: table tools', () => {
-  test('share bars, rows sorted by parameters', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoSummary(
-      page,
-      tmpPath,
-      'name="nested_model"'
-    );
-    await summary
-      .getByLabel('Sort:')
-      .selectOption({ label: 'Params, largest first' });
-    await expect(
-      summary.locator('tbody tr.jp-KerasSummary-row').first()
-    ).toContainText('block');
-    const output = cell.locator('.jp-Cell-outputArea');
-    await output.scrollIntoViewIfNeeded();
-    await shoot(page, output, 'feature-share.png');
-  });
-
-  test('the Export menu', async ({ page, tmpPath }) => {
-    const { cell, summary } = await demoSummary(
-      page,
-      tmpPath,
-      'keras.Input(shape=(28, 28))'
-    );
-    await summary.getByRole('button', { name: 'Export' }).click();
-    await expect(summary.getByRole('menu')).toBeVisible();
-    await shoot(
-      page,
-      cell.locator('.jp-Cell-outputArea'),
-      'feature-export.png'
-    );
-  });
-
+test.describe('README: comparing two summaries', () => {
   test('comparing two versions of a model', async ({ page }) => {
     test.setTimeout(300000);
     await page.notebook.createNew('compare.ipynb', { kernel: 'python3' });
@@ -333,70 +420,5 @@ test.describe('README: table tools', () => {
     await expect(comparison).toContainText('1 added');
     await expect(comparison).toContainText('1 removed');
     await shoot(page, comparison, 'feature-compare.png');
-  });
-});
-
-test.describe('README: exact summaries from the kernel companion', () => {
-  test('names Keras cut, whole, under the exact mark', async ({
-    page,
-    tmpPath
-  }) => {
-    const { output, summary } = await kernelSummary(
-      page,
-      tmpPath,
-      'long_names'
-    );
-    const table = summary.getByRole('grid');
-    await expect(table).toContainText(
-      'a_really_long_layer_name_that_does_not_fit_in_the_column_at_all'
-    );
-    await expect(table).toContainText(
-      'a layer name with several words that has to wrap'
-    );
-    expect(await table.textContent()).not.toContain('…');
-    await shoot(page, output, 'kernel-exact.png');
-  });
-
-  test('Param # with the weights from the kernel', async ({
-    page,
-    tmpPath
-  }) => {
-    const { output, summary } = await kernelSummary(
-      page,
-      tmpPath,
-      'conv1d_strided'
-    );
-    await rowOf(summary, 'conv_a')
-      .locator('button.jp-KerasSummary-control-params')
-      .click();
-    const dialog = summary.getByRole('dialog');
-    await expect(dialog).toContainText(
-      'kernel (5, 100, 32) float32, trainable: 5 × 100 × 32 = 16,000'
-    );
-    await expect(dialog).toContainText('Together: 16,032, the printed count.');
-    await expect(dialog).toContainText('Its configuration, from the kernel:');
-    await shoot(page, output, 'kernel-params.png');
-  });
-
-  test('a None with its exact source and size', async ({ page, tmpPath }) => {
-    const { output, summary } = await kernelSummary(
-      page,
-      tmpPath,
-      'conv1d_strided'
-    );
-    await rowOf(summary, 'conv_a')
-      .locator('button.jp-KerasSummary-control-dim')
-      .nth(1)
-      .click();
-    const dialog = summary.getByRole('dialog');
-    await expect(dialog).toContainText(
-      'Source: axis 1 of the model input frames (InputLayer).'
-    );
-    await expect(dialog).toContainText('Size T′');
-    await expect(dialog).toContainText('strides=(2,)');
-    await expect(dialog).toContainText(
-      'Exact: the kernel followed this axis through the live model (Keras 3.15.1, jax)'
-    );
-    await shoot(page, output, 'kernel-none.png');
   });
 });
