@@ -250,10 +250,13 @@ fixtures:
 	bash scripts/capture_fixtures.sh
 	.venv-fixtures-keras3/bin/python scripts/capture_shapes_fixtures.py
 
-# Rewrites docs/screenshot-{light,dark}.png from the demo notebook.
-screenshots: build chromium $(STAMPS)/ui-tests
-	cd ui-tests && KERAS_SUMMARY_SCREENSHOTS=1 CHROMIUM_PATH="$(CHROMIUM)" \
-		$(JLPM) playwright test screenshots.spec.ts
+# Retakes every picture the README shows (docs/*.png) from the current UI:
+# the demo notebook, the companion's saved payloads, and two models run in a
+# live kernel (so Keras: ui-kernel). One test at a time (--workers=1): the
+# pictures of one run are taken alike.
+screenshots: build chromium $(STAMPS)/ui-tests $(STAMPS)/ui-kernel
+	cd ui-tests && KERAS_SUMMARY_SCREENSHOTS=1 GALATA_PORT=$(GALATA_PORT) CHROMIUM_PATH="$(CHROMIUM)" \
+		$(JLPM) playwright test --workers=1 'tests/screenshots\.spec\.ts'
 
 # Benchmarks: every figure printed beside its target, the last run written
 # into BENCHMARKS.md. Node benches are bundled by esbuild into .make/bench;

@@ -85,12 +85,16 @@ export async function openFixture(
   await page.notebook.activate(file);
 }
 
-/** The output area of cell `index` in the notebook shown. */
-export function outputAt(page: Pick<Page, 'locator'>, index: number): Locator {
+/** Cell `index` of the notebook shown. */
+export function cellAt(page: Pick<Page, 'locator'>, index: number): Locator {
   return page
     .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .nth(index)
-    .locator('.jp-Cell-outputArea');
+    .nth(index);
+}
+
+/** The output area of cell `index` in the notebook shown. */
+export function outputAt(page: Pick<Page, 'locator'>, index: number): Locator {
+  return cellAt(page, index).locator('.jp-Cell-outputArea');
 }
 
 /** The output area of a fixture cell in the notebook shown. */
@@ -130,25 +134,6 @@ export async function setTheme(
   } else if (theme === 'high contrast') {
     await page.theme.setDarkHighContrastTheme();
   }
-}
-
-/** Upload the demo notebook, show it, and close the left sidebar (for pictures). */
-export async function openDemo(
-  page: IJupyterLabPageFixture,
-  tmpPath: string
-): Promise<void> {
-  await page.contents.uploadFile(DEMO, `${tmpPath}/demo.ipynb`);
-  await page.notebook.openByPath(`${tmpPath}/demo.ipynb`);
-  await page.notebook.activate('demo.ipynb');
-  await page.sidebar.close('left');
-}
-
-/** The first cell of the notebook shown whose text holds `text`. */
-export function demoCell(page: Pick<Page, 'locator'>, text: string): Locator {
-  return page
-    .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')
-    .filter({ hasText: text })
-    .first();
 }
 
 /** Let hover and focus effects settle, with the mouse out of the way. */
