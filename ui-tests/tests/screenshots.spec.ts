@@ -345,11 +345,27 @@ const PICTURES: Picture[] = [
           'Exact: the kernel followed this axis through the live model (Keras 3.15.1, jax)'
         ]
       )
+  },
+  {
+    // The exact what-if: fields per source, every shape from the kernel's
+    // config (the strided convolutions' sizes follow), no field for T′.
+    title: 'an exact what-if',
+    file: 'kernel-whatif.png',
+    from: { kernel: 'conv1d_strided' },
+    show: async summary => {
+      await summary
+        .getByRole('button', { name: 'What if…', exact: true })
+        .click();
+      const panel = summary.getByRole('region', { name: 'What if' });
+      await panel.getByLabel('Batch size (B)').fill('4');
+      await panel
+        .getByLabel('T: frames axis 1 (a size of the model input)')
+        .fill('100');
+      await expect(
+        rowOf(summary, 'conv_b').locator('.jp-KerasSummary-cell-shape')
+      ).toHaveText(/^\(4, \d+, \d+\)$/);
+    }
   }
-  // --- The exact what-if (docs/kernel-whatif.png) -----------------------
-  // Added here by the lead once the branch that makes What if… exact from
-  // the kernel lands: { title: 'an exact what-if', file: 'kernel-whatif.png',
-  // from: { kernel: … }, show: … } and its picture in the README.
 ];
 
 test.describe('README: the tools, Connected to, Param #, exact summaries', () => {
