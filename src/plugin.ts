@@ -121,11 +121,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
 
     // The kernel companion: loaded silently in Python kernels when the
     // setting says so; offered on text summaries of notebooks ("Exact shapes…").
-    const { loader, offerFor } = startCompanion(
+    const { loader, linkFor } = startCompanion(
       notebooks ?? null,
       consoles ?? null
     );
-    context.companion = offerFor;
+    context.kernelLink = linkFor;
 
     let settings: ISettingRegistry.ISettings | null = null;
     const apply = (raw: unknown) => {

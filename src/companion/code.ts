@@ -1,10 +1,8 @@
 /**
- * The Python the frontend sends to a kernel for the companion, and the
- * checks that keep user data out of it. Pure: no JupyterLab.
- *
- * Nothing here is built from a layer or model name: the only value that
- * reaches the code is a model token, checked against `TOKEN_PATTERN`, and
- * sizes, which must be positive integers.
+ * The Python the frontend sends to a kernel to load the companion, and how
+ * its replies are read. Pure: no JupyterLab. Nothing here is built from user
+ * data; "Check in the kernel" writes its request (a validated token and
+ * whole sizes only) in `analyze/shapes/check.ts`.
  */
 
 import { COMPANION_PACKAGE as COMPANION } from '../parse';
@@ -24,48 +22,6 @@ export const SILENT_LOAD_CODE = [
 
 /** A user expression that says whether the companion is loaded (`True` / `False`). */
 export const LOADED_EXPRESSION = `'${COMPANION}' in get_ipython().extension_manager.loaded`;
-
-/** What a model token may hold (the companion makes `keras:60e3ff6b9892b733`). */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_:-]+$/;
-
-/** Whether `token` may go into Python code. */
-export function isToken(token: unknown): token is string {
-  return (
-    typeof token === 'string' &&
-    token.length <= 200 &&
-    TOKEN_PATTERN.test(token)
-  );
-}
-
-/** What a size source id may hold: `batch`, `i0.1`. */
-const SOURCE_PATTERN = /^(batch|i\d+\.\d+)$/;
-
-/**
- * The user expression that runs `check_sizes(token, sizes)` in the kernel,
- * or null when the token or a size is not what it must be (then nothing is
- * sent).
- */
-export function checkSizesExpression(
-  token: unknown,
-  sizes: Record<string, unknown>
-): string | null {
-  if (!isToken(token) || !sizes || typeof sizes !== 'object') {
-    return null;
-  }
-  const entries: string[] = [];
-  for (const [source, size] of Object.entries(sizes)) {
-    if (
-      !SOURCE_PATTERN.test(source) ||
-      typeof size !== 'number' ||
-      !Number.isSafeInteger(size) ||
-      size < 1
-    ) {
-      return null;
-    }
-    entries.push(`'${source}': ${size}`);
-  }
-  return `__import__('${COMPANION}').check_sizes('${token}', {${entries.join(', ')}})`;
-}
 
 /** Whether a kernel's info reply says it runs Python. */
 export function isPythonInfo(info: unknown): boolean {

@@ -5,7 +5,7 @@
  * text summaries (`NotebookOffers`).
  */
 import type { INotebookTracker } from '@jupyterlab/notebook';
-import type { CompanionOffer } from '../render';
+import type { KernelLink } from '../render';
 import { CompanionLoader } from './autoload';
 import { NotebookOffers } from './offers';
 import { KernelWatch } from './watch';
@@ -22,7 +22,7 @@ export interface CompanionParts {
   kernels: KernelWatch;
   loader: CompanionLoader;
   /** The offer for an output's node; null without a notebook tracker. */
-  offerFor: ((node: HTMLElement) => CompanionOffer) | null;
+  linkFor: ((node: HTMLElement) => KernelLink) | null;
 }
 
 /** Watch the kernels of notebooks and consoles (either tracker may be missing). */
@@ -36,6 +36,6 @@ export function startCompanion(
   return {
     kernels,
     loader,
-    offerFor: offers ? node => offers.offerFor(node) : null
+    linkFor: offers ? node => offers.linkFor(node) : null
   };
 }

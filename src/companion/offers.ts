@@ -12,7 +12,7 @@ import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
 import { COMPANION_LOAD_LINE } from '../parse';
-import type { CompanionOffer, CompanionOutcome } from '../render';
+import type { KernelLink, CompanionOutcome } from '../render';
 import type { KernelWatch } from './watch';
 
 /** What a cell's execute reply says of loading: loaded, the package missing, or another failure. */
@@ -43,8 +43,8 @@ export class NotebookOffers {
     return this._changed;
   }
 
-  /** The offer for the output whose node is `node`. */
-  offerFor(node: HTMLElement): CompanionOffer {
+  /** The kernel link (offer and check) for the output whose node is `node`. */
+  linkFor(node: HTMLElement): KernelLink {
     let panel: NotebookPanel | null = null;
     const find = (): NotebookPanel | null => {
       if (panel && !panel.isDisposed && panel.node.contains(node)) {
@@ -55,13 +55,17 @@ export class NotebookOffers {
         : null;
       return panel;
     };
+    const live = (): NotebookPanel | null => {
+      const found = find();
+      return found && this._watch.isLivePython(found.sessionContext)
+        ? found
+        : null;
+    };
     return {
-      available: () => {
-        const found = find();
-        return !!found && this._watch.isLivePython(found.sessionContext);
-      },
+      available: () => live() !== null,
       changed: this._changed,
-      enable: () => this.enable(find())
+      enable: () => this.enable(find()),
+      kernel: () => live()?.sessionContext.session?.kernel ?? null
     };
   }
 

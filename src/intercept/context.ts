@@ -8,7 +8,7 @@
  */
 import { nullTranslator } from '@jupyterlab/translation';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { CompanionOffer, CompareHandler } from '../render';
+import type { KernelLink, CompareHandler } from '../render';
 import { DEFAULT_SETTINGS } from './settings';
 import type { InterceptSettings } from './settings';
 
@@ -32,9 +32,10 @@ export class InterceptContext {
   compare: CompareHandler | null = null;
 
   /**
-   * The "Exact shapes…" offer for the output whose node is given (its
-   * notebook is found when the offer is asked, so the node may not be
-   * attached yet); null: views make no offer.
+   * The kernel of the notebook the output whose node is given belongs to
+   * (found when asked, so the node may not be attached yet): for the
+   * "Exact shapes…" offer and "Check in the kernel"; null: views make
+   * neither.
    */
-  companion: ((node: HTMLElement) => CompanionOffer | null) | null = null;
+  kernelLink: ((node: HTMLElement) => KernelLink | null) | null = null;
 }

@@ -153,7 +153,7 @@ export class RenderedHtmlSummary extends SummaryWrapper {
         initialView: this._settings.initialView,
         dimensionLetters: this._settings.dimensionLetters,
         compare: this._context.compare,
-        companion: this._context.companion?.(this.node) ?? null
+        kernel: this._context.kernelLink?.(this.node) ?? null
       });
     }
     this._shownKey = key;

@@ -207,7 +207,8 @@ export class RenderedPayloadSummary
       trans: this._context.trans,
       initialView: this._settings.initialView,
       dimensionLetters: this._settings.dimensionLetters,
-      compare: this._context.compare
+      compare: this._context.compare,
+      kernel: this._context.kernelLink?.(this.node) ?? null
     });
     this.layout.addWidget(this._view);
   }

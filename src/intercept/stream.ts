@@ -266,7 +266,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
       initialView: this._settings.initialView,
       dimensionLetters: this._settings.dimensionLetters,
       compare: this._context.compare,
-      companion: this._context.companion?.(this.node) ?? null
+      kernel: this._context.kernelLink?.(this.node) ?? null
     });
   }
 

@@ -34,6 +34,8 @@ export interface ControllerHost {
   focusFirstSize(): void;
   /** The offer's "Add and run %load_ext" was pressed. */
   enableCompanion(): void;
+  /** The what-if's "Check in the kernel" was pressed. */
+  checkKernel(): void;
 }
 
 /** The events delegated on the view's node. */
@@ -248,6 +250,9 @@ export class ViewController {
         return true;
       case 'loadCompanion':
         host.enableCompanion();
+        return true;
+      case 'checkKernel':
+        host.checkKernel();
         return true;
       default:
         return false;

@@ -34,7 +34,14 @@ export function dimDisplay(
 ): DimDisplay | null {
   const t = ctx.dims;
   if (fact.value !== null) {
-    return null;
+    // A fixed batch keeps its number, unless the what-if gives it another (a kernel summary's batch field).
+    const size = t.whatIf?.rows[row]?.shapes[fact.tensor]?.[fact.axis];
+    return typeof size === 'number' && size !== fact.value
+      ? {
+          text: String(size),
+          label: accessibleName(ctx.trans, fact, String(size), null)
+        }
+      : null;
   }
   const letter = letterOf(ctx.analysis.facts, fact);
   let text: string | null = null;

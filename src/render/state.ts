@@ -11,17 +11,13 @@
  */
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import {
-  DEFAULT_DTYPE,
-  isDtype,
-  isSize,
-  sizeGroupsOf,
-  whatIf
-} from '../analyze';
-import type { DtypeName, WhatIf } from '../analyze';
+import { DEFAULT_DTYPE, isDtype, isSize } from '../analyze';
+import type { DtypeName, Sizes, WhatIf } from '../analyze';
 import { parentNames, parentRows } from '../analyze/nesting';
 import type { Summary } from '../parse';
-import { analyzeRows, groupLabels, sameRows } from './analysis';
+import { analyzeRows, sameRows } from './analysis';
+import { whatIfOf, whatIfSetup } from './exact-fields';
+import type { WhatIfSetup } from './exact-fields';
 import { arrange } from './filter';
 import { controlKey } from './registry';
 import type {
@@ -30,6 +26,7 @@ import type {
   DimensionsShown,
   OfferStatus,
   GridCursor,
+  KernelCheckState,
   SortOrder,
   StateChange,
   SummaryAnalysis,
@@ -87,8 +84,9 @@ export class ViewState {
     this._summary = summary;
     if (rows) {
       this._analysis = null;
-      this._groups = null;
+      this._setup = null;
     }
+    this._check = { ...this._check, running: false, outcome: null };
     this._arrangement = arrange(this.layers, this._query, this._sort);
     this._computeWhatIf();
     this._changed.emit({ kind: 'summary', rows });
@@ -234,14 +232,34 @@ export class ViewState {
     }
   }
 
-  /** The what-if's size groups (fields), for the rows shown. */
+  /** The what-if's size groups (fields), for the rows shown: a kernel summary's are its sources. */
   get sizeGroups(): string[] {
-    return this._sizeGroups().groups;
+    return this.whatIfSetup.groups;
   }
 
   /** Short names of the size groups (`B`, `T1`, `H′`). */
   get groupLabels(): Readonly<Record<string, string>> {
-    return this._sizeGroups().labels;
+    return this.whatIfSetup.labels;
+  }
+
+  /** The what-if's fields, exact (a kernel summary's) or size groups. */
+  get whatIfSetup(): WhatIfSetup {
+    if (!this._setup) {
+      this._setup = whatIfSetup(this._summary, this.analysis.facts);
+    }
+    return this._setup;
+  }
+
+  /** The sizes typed that are sizes, by field. */
+  get sizes(): Sizes {
+    const sizes: Record<string, number> = {};
+    for (const [group, text] of this._sizes) {
+      const n = Number(text);
+      if (text !== '' && isSize(n)) {
+        sizes[group] = n;
+      }
+    }
+    return sizes;
   }
 
   /** What each size field holds, as typed. */
@@ -267,6 +285,8 @@ export class ViewState {
     } else {
       this._invalid.add(group);
     }
+    // The kernel checked other sizes.
+    this._check = { ...this._check, outcome: null };
     this._computeWhatIf();
     this._changed.emit({ kind: 'sizes' });
   }
@@ -292,7 +312,8 @@ export class ViewState {
       this._dims = {
         letters: this._letters,
         whatIf: this._whatIf,
-        groupLabels: this._whatIf ? this.groupLabels : {}
+        groupLabels: this._whatIf ? this.groupLabels : {},
+        check: this._whatIf ? this._check.outcome : null
       };
     }
     return this._dims;
@@ -325,6 +346,27 @@ export class ViewState {
     if (status !== this._offer) {
       this._offer = status;
       this._changed.emit({ kind: 'offer' });
+    }
+  }
+
+  // ---- "Check in the kernel" -------------------------------------------
+
+  /** Whether the check can be asked for, whether it runs, what came of it (for the sizes typed). */
+  get check(): KernelCheckState {
+    return this._check;
+  }
+
+  setCheck(change: Partial<KernelCheckState>): void {
+    const next = { ...this._check, ...change };
+    const c = this._check;
+    if (
+      next.available !== c.available ||
+      next.running !== c.running ||
+      next.outcome !== c.outcome
+    ) {
+      this._check = next;
+      this._dims = null;
+      this._changed.emit({ kind: 'check' });
     }
   }
 
@@ -390,18 +432,6 @@ export class ViewState {
     Signal.clearData(this);
   }
 
-  private _sizeGroups(): { groups: string[]; labels: Record<string, string> } {
-    if (!this._groups) {
-      const facts = this.analysis.facts;
-      const groups = facts ? sizeGroupsOf(this._summary, facts) : [];
-      this._groups = {
-        groups,
-        labels: facts ? groupLabels(facts, groups) : {}
-      };
-    }
-    return this._groups;
-  }
-
   private _computeWhatIf(): void {
     this._dims = null;
     const facts = this._whatIfOpen ? this.analysis.facts : null;
@@ -417,14 +447,13 @@ export class ViewState {
         this._invalid.delete(group);
       }
     }
-    const sizes: Record<string, number> = {};
-    for (const [group, text] of this._sizes) {
-      const n = Number(text);
-      if (text !== '' && isSize(n)) {
-        sizes[group] = n;
-      }
-    }
-    this._whatIf = whatIf(this._summary, facts, sizes, this._dtype);
+    this._whatIf = whatIfOf(
+      this._summary,
+      facts,
+      this.whatIfSetup,
+      this.sizes,
+      this._dtype
+    );
   }
 
   private readonly _changed = new Signal<this, StateChange>(this);
@@ -439,10 +468,12 @@ export class ViewState {
   private readonly _invalid = new Set<string>();
   private _dtype: DtypeName = DEFAULT_DTYPE;
   private _whatIf: WhatIf | null = null;
-  private _groups: {
-    groups: string[];
-    labels: Record<string, string>;
-  } | null = null;
+  private _setup: WhatIfSetup | null = null;
+  private _check: KernelCheckState = {
+    available: false,
+    running: false,
+    outcome: null
+  };
   private _dims: DimensionsShown | null = null;
   private _offered = false;
   private _offer: OfferStatus = 'closed';

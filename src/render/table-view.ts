@@ -8,11 +8,13 @@
  * and sort (`showArrangement`). Everything else builds a new one.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { fixedBatchOf } from './analysis';
 import { BLOCK_ROWS, BLOCK_THRESHOLD, RowBody } from './blocks';
 import { h } from './dom';
 import { TableFill } from './filling';
+import { panelFields } from './exact-fields';
 import { FLAT, isKerasOrder, putInOrder, setPath } from './filter';
+import { buildCheckSection, showCheckSection } from './kernel-check';
+import type { CheckSection } from './kernel-check';
 import { buildLegend, showDim } from './letters';
 import { ControlIndex } from './registry';
 import type { ActionMap, Control } from './registry';
@@ -28,14 +30,8 @@ import {
   tableLabel
 } from './table';
 import type { RowChunks, RowContext, TableColumn } from './types';
-import {
-  buildWhatIfPanel,
-  fillMemoryCell,
-  fillResults,
-  memoryColumn,
-  showValidity,
-  sizeFields
-} from './whatif';
+import { fillMemoryCell, memoryColumn } from './memory-column';
+import { buildWhatIfPanel, fillResults, showValidity } from './whatif';
 import type { WhatIfPanel } from './whatif';
 
 export interface TableViewOptions {
@@ -71,17 +67,24 @@ export class TableView {
         }
       }
       if (state.whatIfOpen && state.analysis.facts) {
-        const groups = state.sizeGroups;
+        const setup = state.whatIfSetup;
+        const made = panelFields(ctx, setup, state.analysis.letters);
         this.panel = buildWhatIfPanel(
           ctx,
-          sizeFields(ctx, groups, state.groupLabels, state.analysis.letters),
+          made.fields,
           group => ({
             text: state.sizeText(group),
             invalid: state.sizeInvalid(group)
           }),
           state.dtype,
-          groups.includes('batch') ? null : fixedBatchOf(summary)
+          made.fixedBatch,
+          made.notes
         );
+        if (setup.exact) {
+          this._check = buildCheckSection(trans, this.index);
+          this.panel.node.insertBefore(this._check.node, this.panel.results);
+          this.showCheck();
+        }
         host.appendChild(this.panel.node);
         this._fillResults();
       }
@@ -227,8 +230,17 @@ export class TableView {
       showValidity(field, this._state.sizeInvalid(group));
     }
     this._fillResults();
+    this.showCheck();
     // Sizes instead of None, memory figures: widths follow the text.
     this._body?.fit(fill.rows, true, this._arranged.flat);
+  }
+
+  /** "Check in the kernel" changed: its section, and the rows it marks. */
+  showCheck(): void {
+    if (this._check) {
+      const state = this._state;
+      showCheckSection(this._check, this._trans, state.summary, state.check);
+    }
   }
 
   /** Row `row` was collapsed or expanded: its nested rows hide or show. */
@@ -361,6 +373,7 @@ export class TableView {
   private readonly _trans: TranslationBundle;
   private readonly _host: HTMLElement;
   private _sections: HTMLElement[] = [];
+  private _check: CheckSection | null = null;
   private readonly _table: HTMLTableElement | null = null;
   private readonly _body: RowBody | null = null;
   private readonly _words: RowContext['words'];

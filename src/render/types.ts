@@ -7,6 +7,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { ISignal } from '@lumino/signaling';
 import type { DimFact, ParamFormula, SummaryFacts, WhatIf } from '../analyze';
+import type { CheckKernel, KernelCheckOutcome } from '../analyze/shapes';
 import type { ColumnKind, LayerRow, Summary } from '../parse';
 
 /** Which view of a summary is shown: the interactive table or the original text. */
@@ -24,18 +25,22 @@ export type CompareHandler = (summary: Summary, origin: HTMLElement) => void;
 export type CompanionOutcome = 'loaded' | 'missing' | 'failed' | 'unavailable';
 
 /**
- * The offer a text summary's view makes, "Exact shapes…": load the kernel
- * companion in the notebook the output belongs to. Given by the JupyterLab
- * glue (src/intercept, which finds the notebook and its kernel); the view
- * only asks and shows.
+ * The kernel of the notebook an output belongs to, as far as the view needs
+ * it: whether a live Python kernel is attached, loading the companion
+ * there ("Exact shapes…" on a text summary) and the kernel itself, for
+ * "Check in the kernel" on a kernel summary. Given by the JupyterLab glue
+ * (src/companion, which finds the notebook and its kernel); the view only
+ * asks and shows.
  */
-export interface CompanionOffer {
-  /** Whether the offer applies now: a live Python kernel is attached to the output's notebook. */
+export interface KernelLink {
+  /** Whether a live Python kernel is attached to the output's notebook now. */
   available(): boolean;
   /** Fires when `available()` may have changed. */
   readonly changed: ISignal<unknown, void>;
   /** Add (or find) a first cell `%load_ext jupyterlab_keras_summary` and run it. Never rejects. */
   enable(): Promise<CompanionOutcome>;
+  /** The kernel to ask (`check_sizes` through a silent request), or null when none is live. */
+  kernel(): CheckKernel | null;
 }
 
 /** Where the view's "Exact shapes…" offer is: closed, open, running, or what came of it. */
@@ -66,8 +71,11 @@ export interface SummaryViewOptions {
   dimensionLetters?: boolean;
   /** Opens the comparison of this summary with another ("Compare with…"); none: no button. */
   compare?: CompareHandler | null;
-  /** For a text summary, the offer to load the kernel companion ("Exact shapes…"); none: no offer. */
-  companion?: CompanionOffer | null;
+  /**
+   * The output's kernel: "Exact shapes…" on a text summary, "Check in the
+   * kernel" on a kernel summary; none: neither.
+   */
+  kernel?: KernelLink | null;
 }
 
 /** The kinds of control a table cell can hold (a button that opens an explanation). */
@@ -133,7 +141,9 @@ export type Action =
   /** "Exact shapes…": open or close the offer. */
   | { kind: 'offer' }
   /** The offer's "Add and run %load_ext". */
-  | { kind: 'loadCompanion' };
+  | { kind: 'loadCompanion' }
+  /** The what-if's "Check in the kernel". */
+  | { kind: 'checkKernel' };
 
 /** Where builders register the buttons and fields they make. */
 export interface Actions {
@@ -187,6 +197,16 @@ export interface DimensionsShown {
   whatIf: WhatIf | null;
   /** Short names of the what-if's size groups: `T1`, and `H′` for a size a layer may change. */
   groupLabels: Readonly<Record<string, string>>;
+  /** What the kernel said of the sizes typed ("Check in the kernel"), while the what-if is open. */
+  check?: KernelCheckOutcome | null;
+}
+
+/** "Check in the kernel": whether it can be asked (a live kernel, a model token), running, its outcome. */
+export interface KernelCheckState {
+  available: boolean;
+  running: boolean;
+  /** For the sizes typed now; null once they change. */
+  outcome: KernelCheckOutcome | null;
 }
 
 /** What an explainer (and every builder of table content) reads. */
@@ -281,5 +301,7 @@ export type StateChange =
   | { kind: 'arrangement'; previous: Arrangement }
   /** The "Exact shapes…" offer opened, closed, ran or became (un)available. */
   | { kind: 'offer' }
+  /** "Check in the kernel" became (un)available, ran, or said something. */
+  | { kind: 'check' }
   /** The grid's tab stop moved; `focus`: focus goes with it. */
   | { kind: 'cursor'; focus: boolean };

@@ -22,14 +22,13 @@ import { focusBefore } from './focus-keep';
 import { MAX_TABLE_ROWS } from './filling';
 import { GridNav } from './grid';
 import { RowJump } from './jump';
-import { OfferLink } from './offer-link';
+import { KernelLinkControl } from './kernel-link';
 import { mergeOptions } from './options';
 import { OriginalText } from './original';
 import { ActionMap } from './registry';
 import { showOffer } from './offer';
-import { buildHeader, fillTitle, showHeader } from './sections';
+import { buildHeader, fillTitle, showHeader, type Header } from './sections';
 import { fillSourceMark } from './source';
-import type { Header } from './sections';
 import { ViewState } from './state';
 import { copyAndSay, StatusMessage } from './status';
 import { TableTools } from './table-tools';
@@ -56,7 +55,7 @@ export class SummaryView {
     this._explanation = new ExplanationHost(this.state, this._trans);
     this._jump = new RowJump(this.state);
     this._grid = new GridNav(this.state);
-    this._offer = new OfferLink(this.state, () => this._options.companion);
+    this._offer = new KernelLinkControl(this.state, () => this._options.kernel);
     this._controller = new ViewController({
       root: this.node,
       state: this.state,
@@ -68,13 +67,14 @@ export class SummaryView {
       copyOriginal: () => this.copyOriginal(),
       compare: origin => this._options.compare?.(this.state.summary, origin),
       focusFirstSize: () => focusField(this._table?.panel, FIRST_FIELD),
-      enableCompanion: () => void this._offer.enable()
+      enableCompanion: () => void this._offer.enable(),
+      checkKernel: () => void this._offer.runCheck()
     });
     for (const type of VIEW_EVENTS) {
       this.node.addEventListener(type, this);
     }
     this.state.changed.connect(this._onChange, this);
-    this._offer.watch(this._options.companion, true);
+    this._offer.watch(this._options.kernel, true);
     this._offer.check();
     this._render();
   }
@@ -128,9 +128,9 @@ export class SummaryView {
       const given = options ?? {};
       const previous = this._options;
       const next = (this._options = mergeOptions(previous, given));
-      if (next.companion !== previous.companion) {
-        this._offer.watch(previous.companion, false);
-        this._offer.watch(next.companion, true);
+      if (next.kernel !== previous.kernel) {
+        this._offer.watch(previous.kernel, false);
+        this._offer.watch(next.kernel, true);
         this._offer.check();
       }
       if (next.trans && next.trans !== this._trans) {
@@ -263,6 +263,7 @@ export class SummaryView {
           this._refresh();
           break;
         case 'sizes':
+        case 'check':
           this._table?.showDims();
           if (this.state.open?.kind === 'dim') {
             this._explanation.refresh();
@@ -387,7 +388,7 @@ export class SummaryView {
   private readonly _explanation: ExplanationHost;
   private readonly _jump: RowJump;
   private readonly _grid: GridNav;
-  private readonly _offer: OfferLink;
+  private readonly _offer: KernelLinkControl;
   private readonly _controller: ViewController;
   private _header: Header | null = null;
   private _status: StatusMessage | null = null;

@@ -17,14 +17,9 @@ import {
 } from '../analyze';
 import type { DtypeName, WhatIf } from '../analyze';
 import { fill, h, slot } from './dom';
+import { flagsLine } from './exact-whatif';
 import { dimensionName } from './strings';
-import type {
-  Actions,
-  ExplainContext,
-  LetterEntry,
-  RowContext,
-  TableColumn
-} from './types';
+import type { Actions, ExplainContext, LetterEntry } from './types';
 
 /** An empty field leaves the dimension as Keras printed it: Python's `None`, not a word to translate. */
 const PYTHON_NONE = 'None';
@@ -147,13 +142,25 @@ export function focusField(
 export const DTYPE_FIELD = '\u0000dtype';
 export const FIRST_FIELD = '\u0000first';
 
-/** The panel, with a field per size and the dtype; the results are filled by `fillResults`. */
+/** What replaces the panel's own words: above and between the fields, and of the batch (null: nothing). */
+export interface PanelNotes {
+  intro?: string;
+  derived?: string;
+  batch?: string | null;
+}
+
+/**
+ * The panel, with a field per size and the dtype; the results are filled
+ * by `fillResults`. `notes` replace what it says above and between the
+ * fields (a kernel summary's fields are its sources: `exact-fields.ts`).
+ */
 export function buildWhatIfPanel(
   ctx: ExplainContext,
   fields: SizeField[],
   value: (group: string) => FieldValue,
   dtype: DtypeName,
-  fixedBatch: number | null
+  fixedBatch: number | null,
+  notes?: PanelNotes
 ): WhatIfPanel {
   const { trans } = ctx;
   const id = `jp-KerasSummary-whatif-${++nextId}`;
@@ -164,9 +171,10 @@ export function buildWhatIfPanel(
     h(
       'p',
       'jp-KerasSummary-whatifIntro',
-      trans.__(
-        'Give the open dimensions sizes: every shape shows numbers, and each layer the memory of its output (its activations). An empty field keeps None.'
-      )
+      notes?.intro ??
+        trans.__(
+          'Give the open dimensions sizes: every shape shows numbers, and each layer the memory of its output (its activations). An empty field keeps None.'
+        )
     )
   );
   const own = fields.filter(f => !f.derived);
@@ -184,26 +192,27 @@ export function buildWhatIfPanel(
   const select = dtypeSelect(trans, ctx.actions, id, dtype);
   list.appendChild(select.parentElement!);
   panel.appendChild(list);
-  if (fixedBatch !== null) {
-    panel.appendChild(
-      h(
-        'p',
-        'jp-KerasSummary-whatifNote',
-        trans.__(
-          'The model fixes the batch size at %1.',
-          formatCount(fixedBatch)
-        )
-      )
-    );
+  const batch =
+    notes?.batch !== undefined
+      ? notes.batch
+      : fixedBatch !== null
+        ? trans.__(
+            'The model fixes the batch size at %1.',
+            formatCount(fixedBatch)
+          )
+        : null;
+  if (batch) {
+    panel.appendChild(h('p', 'jp-KerasSummary-whatifNote', batch));
   }
   if (derived.length > 0) {
     panel.appendChild(
       h(
         'p',
         'jp-KerasSummary-whatifNote',
-        trans.__(
-          'Convolutions, poolings, padding and other layers may change a size: their kernel, strides and padding decide it, and the summary does not print them. Each such size has a field of its own.'
-        )
+        notes?.derived ??
+          trans.__(
+            'Convolutions, poolings, padding and other layers may change a size: their kernel, strides and padding decide it, and the summary does not print them. Each such size has a field of its own.'
+          )
       )
     );
     const more = h('div', 'jp-KerasSummary-whatifFields');
@@ -212,7 +221,7 @@ export function buildWhatIfPanel(
     }
     panel.appendChild(more);
   }
-  if (fields.length === 0) {
+  if (fields.length === 0 && !notes?.batch) {
     panel.appendChild(
       h(
         'p',
@@ -337,6 +346,10 @@ export function fillResults(
     results.appendChild(p);
     return p;
   };
+  const flags = flagsLine(ctx, result);
+  if (flags) {
+    results.appendChild(flags);
+  }
   const a = result.activations;
   const open = result.rows.filter(r => r.counted && r.missing === 'open');
   const unknown = result.rows.filter(r => r.counted && r.missing === 'unknown');
@@ -414,59 +427,4 @@ export function fillResults(
       'Training keeps the activations for the backward pass and also needs memory for gradients and the optimizer state; the backend may fuse or free some outputs.'
     )
   );
-}
-
-/** The Activation memory column, shown while the what-if is open. */
-export function memoryColumn(trans: TranslationBundle): TableColumn {
-  return {
-    kind: 'memory',
-    title: trans.__('Activation memory'),
-    cell: (ctx: RowContext, _layer, index: number) => {
-      const cell = h('td', 'jp-KerasSummary-cell jp-KerasSummary-cell-memory');
-      fillMemoryCell(ctx, cell, index);
-      return cell;
-    }
-  };
-}
-
-/** A row's activation memory, or what it waits for. */
-export function fillMemoryCell(
-  ctx: ExplainContext,
-  cell: HTMLElement,
-  index: number
-): void {
-  const { trans } = ctx;
-  cell.textContent = '';
-  cell.removeAttribute('title');
-  const t = ctx.dims;
-  const row = t.whatIf?.rows[index];
-  if (!row) {
-    return;
-  }
-  if (row.bytes !== null) {
-    let text = readableBytes(row.bytes);
-    if (row.calls > 1) {
-      text += ' ' + trans._n('(%1 call)', '(%1 calls)', row.calls);
-      cell.title = trans.__(
-        'A shared layer keeps an output for each of its calls.'
-      );
-    }
-    if (!row.counted) {
-      text = `(${text})`;
-      cell.title = trans.__(
-        'Not counted in the total: other rows hold this output.'
-      );
-    }
-    cell.appendChild(h('span', 'jp-KerasSummary-memory', text));
-    return;
-  }
-  const names = row.needs.map(g => t.groupLabels[g] ?? g).join(', ');
-  const note = h(
-    'span',
-    'jp-KerasSummary-memoryMissing',
-    row.missing === 'open'
-      ? trans.__('needs %1', names)
-      : trans.__('shape not known')
-  );
-  cell.appendChild(note);
 }

@@ -71,7 +71,7 @@ test.describe('the kernel companion in a live kernel', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel (Keras 3.15.1, jax)'
     );
-    const table = summary.getByRole('table');
+    const table = summary.getByRole('grid');
     await expect(table).toContainText(LONG);
     await expect(table).toContainText(WRAPPED);
     expect(await table.textContent()).not.toContain('…');
@@ -89,7 +89,7 @@ test.describe('the kernel companion in a live kernel', () => {
     const original = summary.locator('.jp-KerasSummary-original');
     await expect(original).toContainText('a_really_long_layer_name_that_…');
     await expect(original).toContainText('Total params');
-    await expect(original.getByRole('table')).toHaveCount(0);
+    await expect(original.getByRole('grid')).toHaveCount(0);
     expect(realErrors(errors)).toEqual([]);
   });
 
@@ -103,7 +103,7 @@ test.describe('the kernel companion in a live kernel', () => {
     const text = await runAndWait(page, 0);
     // Parsed from rich's outputs: the names are cut, and no mark.
     await expect(text.locator('.jp-KerasSummary-source')).toBeHidden();
-    await expect(text.getByRole('table')).toContainText(
+    await expect(text.getByRole('grid')).toContainText(
       'a_really_long_layer_name_that_…'
     );
     const offer = text.getByRole('button', { name: 'Exact shapes…' });
@@ -134,10 +134,82 @@ test.describe('the kernel companion in a live kernel', () => {
     await expect(exact.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel'
     );
-    await expect(exact.getByRole('table')).toContainText(LONG);
+    await expect(exact.getByRole('grid')).toContainText(LONG);
     await expect(
       exact.getByRole('button', { name: 'Exact shapes…' })
     ).toBeHidden();
+    expect(realErrors(errors)).toEqual([]);
+  });
+});
+
+/** A model whose convolutions' strides change the sequence length, then its summary. */
+const STRIDED = [
+  '%load_ext jupyterlab_keras_summary',
+  'import os',
+  'os.environ["KERAS_BACKEND"] = "jax"',
+  'import keras',
+  'from keras import layers',
+  'inputs = keras.Input(shape=(None, 4), name="frames")',
+  'x = layers.Conv1D(8, 5, strides=2, name="conv_a")(inputs)',
+  'x = layers.Conv1D(8, 3, strides=2, name="conv_b")(x)',
+  'outputs = layers.GlobalAveragePooling1D(name="gap")(x)',
+  'model = keras.Model(inputs, outputs, name="strided_live")',
+  'model.summary()'
+].join('\n');
+
+test.describe('the exact what-if in a live kernel', () => {
+  test('sizes typed give every shape; Check in the kernel agrees', async ({
+    page
+  }) => {
+    test.setTimeout(240000);
+    const errors = collectErrors(page);
+    await page.notebook.createNew('whatif.ipynb', { kernel: 'python3' });
+    await page.notebook.setCell(0, 'code', STRIDED);
+    const summary = await runAndWait(page, 0);
+    await summary.getByRole('button', { name: 'What if…' }).click();
+    const panel = summary.getByRole('region', { name: 'What if' });
+    // One field per source: the batch and the input's open axis, no T′.
+    await expect(panel.locator('label')).toHaveText([
+      'Batch size (B)',
+      'T: frames axis 1 (a size of the model input)',
+      'dtype'
+    ]);
+    await panel.getByLabel('Batch size (B)').fill('4');
+    await panel
+      .getByLabel('T: frames axis 1 (a size of the model input)')
+      .fill('100');
+    // (100 − 5) // 2 + 1 = 48 steps, then (48 − 3) // 2 + 1 = 23.
+    const row = (name: string) =>
+      summary.locator('tbody tr').filter({ hasText: name }).first();
+    await expect(
+      row('conv_a').locator('.jp-KerasSummary-cell-shape')
+    ).toHaveText('(4, 48, 8)');
+    await expect(
+      row('conv_b').locator('.jp-KerasSummary-cell-shape')
+    ).toHaveText('(4, 23, 8)');
+    // By keyboard: the kernel computes the same shapes.
+    const check = panel.getByRole('button', { name: 'Check in the kernel' });
+    await check.focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      panel.locator('.jp-KerasSummary-kernelCheckStatus')
+    ).toHaveText(/^The kernel agrees on all \d+ rows\.$/, { timeout: 60000 });
+    // Too short for the first window: that row says why, the rows below are not reached.
+    await panel
+      .getByLabel('T: frames axis 1 (a size of the model input)')
+      .fill('3');
+    await expect(
+      row('conv_a').locator('.jp-KerasSummary-cell-memory')
+    ).toHaveText(
+      'cannot take these sizes: axis 1 has 3 steps; the window needs 5'
+    );
+    await expect(
+      row('conv_b').locator('.jp-KerasSummary-cell-memory')
+    ).toHaveText('not reached: a row above cannot take these sizes');
+    await check.click();
+    await expect(
+      panel.locator('.jp-KerasSummary-kernelCheckStatus')
+    ).toHaveText(/^The kernel agrees on all \d+ rows\.$/, { timeout: 60000 });
     expect(realErrors(errors)).toEqual([]);
   });
 });
@@ -164,7 +236,7 @@ test.describe('the setting loads the companion silently', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel'
     );
-    await expect(summary.getByRole('table')).toContainText(LONG);
+    await expect(summary.getByRole('grid')).toContainText(LONG);
     // Silent: no cell added for it, no execution count spent on it.
     expect(await page.notebook.getCellTextInput(0)).toContain(
       'model.summary()'
@@ -228,7 +300,7 @@ test.describe('saved kernel summaries, reopened without a kernel', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel (Keras 3.15.1, jax)'
     );
-    await expect(summary.getByRole('table')).toContainText(LONG);
+    await expect(summary.getByRole('grid')).toContainText(LONG);
     // The kernel has no Keras here; nothing is offered or needed.
     await expect(
       summary.getByRole('button', { name: 'Exact shapes…' })
@@ -254,7 +326,7 @@ test.describe('saved kernel summaries, reopened without a kernel', () => {
     await expect(summary.locator('.jp-KerasSummary-source')).toContainText(
       'Exact, from the kernel'
     );
-    await expect(summary.getByRole('table')).toContainText(LONG);
+    await expect(summary.getByRole('grid')).toContainText(LONG);
     const output = nb7
       .locator('.jp-Notebook .jp-Cell')
       .nth(cellIndex(KERNEL_FIXTURE, 'long_names'))

@@ -8,10 +8,8 @@
  */
 import { Signal } from '@lumino/signaling';
 import {
-  checkSizesExpression,
   CompanionLoader,
   expressionIsTrue,
-  isToken,
   KernelWatch,
   LOADED_EXPRESSION,
   loadOutcome,
@@ -128,32 +126,6 @@ describe('the Python sent to the kernel', () => {
     expect(LOADED_EXPRESSION).toBe(
       "'jupyterlab_keras_summary' in get_ipython().extension_manager.loaded"
     );
-  });
-
-  it('puts only a valid token and integer sizes into check_sizes', () => {
-    expect(
-      checkSizesExpression('keras:3074186618da9700', { batch: 32, 'i0.1': 200 })
-    ).toBe(
-      "__import__('jupyterlab_keras_summary').check_sizes('keras:3074186618da9700', {'batch': 32, 'i0.1': 200})"
-    );
-    const refused: [unknown, Record<string, unknown>][] = [
-      ["keras:1'); import os; os.system('x", { batch: 1 }],
-      ['keras 1', { batch: 1 }],
-      ['', { batch: 1 }],
-      [null, { batch: 1 }],
-      ['keras:1', { batch: 1.5 }],
-      ['keras:1', { batch: -1 }],
-      ['keras:1', { batch: 0 }],
-      ['keras:1', { batch: '3' }],
-      ['keras:1', { batch: Number.MAX_SAFE_INTEGER * 2 }],
-      ['keras:1', { "batch'": 3 }],
-      ['keras:1', { 'i0.1); x = (1': 3 }]
-    ];
-    for (const [token, sizes] of refused) {
-      expect(checkSizesExpression(token, sizes)).toBeNull();
-    }
-    expect(isToken('tf_keras:ab-CD_09')).toBe(true);
-    expect(isToken('a'.repeat(201))).toBe(false);
   });
 
   it('reads a user expression and an execute reply', () => {
@@ -289,7 +261,7 @@ describe('the Exact shapes… offer', () => {
     const panel = tracker.add(context);
     document.body.appendChild(panel.node);
     const output = document.createElement('div');
-    const offer = offers.offerFor(output);
+    const offer = offers.linkFor(output);
     // Not attached yet: no notebook to find.
     expect(offer.available()).toBe(false);
     panel.node.appendChild(output);
@@ -309,7 +281,7 @@ describe('the Exact shapes… offer', () => {
     // An output outside every notebook (a console) gets no offer.
     const elsewhere = document.createElement('div');
     document.body.appendChild(elsewhere);
-    expect(offers.offerFor(elsewhere).available()).toBe(false);
+    expect(offers.linkFor(elsewhere).available()).toBe(false);
     document.body.textContent = '';
   });
 });

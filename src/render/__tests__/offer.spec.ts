@@ -6,7 +6,7 @@
  * which the Galata test drives against a real kernel.
  */
 import { Signal } from '@lumino/signaling';
-import type { CompanionOffer, CompanionOutcome } from '../types';
+import type { KernelLink, CompanionOutcome } from '../types';
 import {
   buttonNamed,
   buttonsNamed,
@@ -17,7 +17,7 @@ import {
   unmountAll
 } from './helpers';
 
-class StubOffer implements CompanionOffer {
+class StubOffer implements KernelLink {
   live = false;
   calls = 0;
   outcome: CompanionOutcome = 'loaded';
@@ -28,6 +28,9 @@ class StubOffer implements CompanionOffer {
   async enable(): Promise<CompanionOutcome> {
     this.calls++;
     return this.outcome;
+  }
+  kernel() {
+    return null;
   }
   set(live: boolean): void {
     this.live = live;
@@ -56,7 +59,7 @@ describe('the Exact shapes… offer', () => {
     const offer = new StubOffer();
     const view = mount({
       summary: fixtureSummary(DISPLAY, 'text'),
-      companion: offer
+      kernel: offer
     });
     const toggle = buttonNamed(view.node, 'Exact shapes…');
     expect(isShown(toggle)).toBe(false);
@@ -72,7 +75,7 @@ describe('the Exact shapes… offer', () => {
     offer.live = true;
     const view = mount({
       summary: fixtureSummary('kernel/kernel-keras3.ipynb', 'mlp'),
-      companion: offer
+      kernel: offer
     });
     expect(isShown(buttonNamed(view.node, 'Exact shapes…'))).toBe(false);
   });
@@ -87,7 +90,7 @@ describe('the Exact shapes… offer', () => {
     offer.live = true;
     const view = mount({
       summary: fixtureSummary(DISPLAY, 'text'),
-      companion: offer
+      kernel: offer
     });
     const toggle = buttonNamed(view.node, 'Exact shapes…');
     expect(toggle.getAttribute('aria-controls')).toBe(offerPanel(view.node).id);
@@ -123,7 +126,7 @@ describe('the Exact shapes… offer', () => {
     offer.outcome = 'missing';
     const view = mount({
       summary: fixtureSummary(DISPLAY, 'text'),
-      companion: offer
+      kernel: offer
     });
     buttonNamed(view.node, 'Exact shapes…').click();
     buttonNamed(view.node, 'Add and run %load_ext').click();
@@ -141,7 +144,7 @@ describe('the Exact shapes… offer', () => {
     };
     const view = mount({
       summary: fixtureSummary(DISPLAY, 'text'),
-      companion: offer
+      kernel: offer
     });
     expect(buttonsNamed(view.node, 'Exact shapes…')).toHaveLength(1);
     expect(view.node.querySelector('table')).not.toBeNull();

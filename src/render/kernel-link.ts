@@ -1,21 +1,24 @@
 /**
- * The view's side of "Exact shapes…": whether the offer applies now (a text
- * summary whose notebook has a live Python kernel) and carrying out its one
- * action through the glue's `CompanionOffer`. A controller: it changes the
- * view state (`offered`, `offer`); `offer.ts` builds what shows from it.
+ * The view's side of its notebook's kernel (the glue's `KernelLink`):
+ * whether "Exact shapes…" applies now (a text summary whose notebook has a
+ * live Python kernel) and carrying out its one action, and whether "Check in
+ * the kernel" can run (a kernel summary, the kernel live). A controller: it
+ * changes the view state (`offered`, `offer`, `check`); `offer.ts` and
+ * `kernel-check.ts` build what shows from it.
  */
 import type { ViewState } from './state';
-import type { CompanionOffer, CompanionOutcome } from './types';
+import { checkAvailable, runKernelCheck } from './kernel-check';
+import type { CompanionOutcome, KernelLink } from './types';
 
-export class OfferLink {
+export class KernelLinkControl {
   /** `offer()` reads the view's current offer (the glue may replace it by `update`). */
   constructor(
     private readonly _state: ViewState,
-    private readonly _offer: () => CompanionOffer | null | undefined
+    private readonly _offer: () => KernelLink | null | undefined
   ) {}
 
   /** Listen to `offer`'s changes (null: stop listening). */
-  watch(offer: CompanionOffer | null | undefined, on: boolean): void {
+  watch(offer: KernelLink | null | undefined, on: boolean): void {
     if (on) {
       offer?.changed.connect(this.check, this);
     } else {
@@ -39,6 +42,9 @@ export class OfferLink {
       console.warn('jupyterlab-keras-summary: the offer failed', error);
     }
     this._state.setOffered(offered);
+    this._state.setCheck({
+      available: checkAvailable(this._state.summary, this._offer())
+    });
   }
 
   /** "Add and run %load_ext": the glue runs it; the panel says what came of it. Never rejects. */
@@ -60,6 +66,11 @@ export class OfferLink {
     if (!this._disposed) {
       this._state.setOffer(outcome);
     }
+  }
+
+  /** "Check in the kernel": the sizes typed, computed there. Never rejects. */
+  runCheck(): Promise<void> {
+    return runKernelCheck(this._state, this._offer());
   }
 
   dispose(): void {
