@@ -109,6 +109,7 @@ test('item 3: summaries rendered as tables', async ({ page }) => {
       ];
   for (const [flavour, mime, label] of [
     ['html', HTML, "Keras 3 display (rich's HTML)"],
+    ['rich', STDOUT, "Keras 3 print (rich's text on stdout)"],
     ['ascii', STDOUT, 'tf.keras 2 on stdout']
   ] as const) {
     for (const [n, pairs] of sizes) {
@@ -138,8 +139,15 @@ test('item 3: summaries rendered as tables', async ({ page }) => {
         item: 3,
         name: `${name}: output to usable table`,
         value: `${ratio(usable / base)} default`,
-        target: n === 1000 ? '≤ 2× default' : '',
-        pass: n === 1000 ? usable / base <= 2 : null,
+        // Issue 4 item 3 at 1,000 layers; issue 15 item 4 at 10,000.
+        target:
+          n === 1000 ? '≤ 2× default' : n === 10000 ? '≤ 1.5× default' : '',
+        pass:
+          n === 1000
+            ? usable / base <= 2
+            : n === 10000
+              ? usable / base <= 1.5
+              : null,
         note: `ours ${ms(usable)}, default text ${ms(base)}; ${label}`
       });
       const complete = pick('ours', 'complete');
