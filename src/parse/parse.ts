@@ -21,6 +21,7 @@ import {
   readTotalsLine
 } from './parts';
 import { isKeras3Top, readKeras3Table } from './keras3';
+import { stripLogPrefixes } from './logprefix';
 import type { TablePart } from './table';
 import type { ParseResult, Summary, SummaryFormat } from './types';
 
@@ -45,10 +46,13 @@ export function parseParts(
   input: string,
   options: ParseOptions = {}
 ): Summary[] {
-  const norm = normalize(input, options.kind);
-  const lines = splitLines(norm.text);
+  const decoded = normalize(input, options.kind);
   // Rich output (HTML, or ANSI colours) is Keras 3's when no table says otherwise.
-  const rich = norm.map !== null && norm.text.length !== input.length;
+  const rich = decoded.map !== null && decoded.text.length !== input.length;
+  // Lines logged through absl (tf.keras with interactive logging off) are
+  // read without their prefixes.
+  const norm = stripLogPrefixes(decoded);
+  const lines = splitLines(norm.text);
   // Without a `…` anywhere, no cell was cut: the readers skip the check per cell.
   const mayBeCut = norm.text.includes(CUT_MARK);
   const found: Summary[] = [];
