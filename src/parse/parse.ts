@@ -4,6 +4,7 @@
  * that belong together. Pure: no DOM, no JupyterLab.
  */
 import { isAsciiHeader, readAsciiTable } from './ascii';
+import { isAsciiBoxTop, readAsciiBoxTable } from './asciibox';
 import { CUT_MARK } from './cells';
 import { canContinue, mergeSummaries } from './group';
 import { blockEnd, DedentedBlock, indentedHeader } from './indent';
@@ -100,6 +101,14 @@ export function parseParts(
     }
     if (isKeras3Top(text)) {
       const table = readKeras3Table(lines, i, mayBeCut);
+      if (table) {
+        add(tableSummary(norm, lines, table));
+        i = table.lastLine;
+        continue;
+      }
+    }
+    if (isAsciiBoxTop(text)) {
+      const table = readAsciiBoxTable(lines, i, mayBeCut);
       if (table) {
         add(tableSummary(norm, lines, table));
         i = table.lastLine;
