@@ -93,7 +93,7 @@ export function stripLogPrefixes(norm: NormalizedText): NormalizedText {
   let count = 0;
   let length = 0;
   const n = text.length;
-  for (let at = 0; at < n; ) {
+  for (let at = 0; at < n;) {
     const nl = text.indexOf('\n', at);
     const next = nl === -1 ? n : nl + 1;
     // Only the line's first characters are looked at for the prefix.
