@@ -357,6 +357,25 @@ SPLIT_STDERR = (
     1,
 )
 
+# The console cells run a script in a subprocess whose stdout has the
+# encoding of the console they stand for, and print what it wrote (stdout,
+# or stderr for a log) in the notebook.
+RUN_SCRIPT = _src(
+    """
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+
+    def run_script(script, encoding="utf-8", stream="stdout", **env):
+        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)],
+                             env=dict(os.environ, PYTHONIOENCODING=encoding, **env),
+                             capture_output=True, text=True, encoding=encoding)
+        print(getattr(run, stream), end="")
+    """
+)
+
 # Keras 3 without the interactive display: absl logging, and rich writing to
 # a console that is not UTF-8 (a Windows cp1252 console; emulated by
 # PYTHONIOENCODING in a subprocess, whose output the cell prints).
@@ -381,20 +400,12 @@ KERAS3_OTHER = [
         "a script run with a cp1252 stdout (python script.py on a Windows console): rich draws "
         "the table with ASCII characters",
         """
-        import os
-        import subprocess
-        import sys
-
-        script = '''
+        run_script('''
         import keras
         from keras import layers
         model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(1)], name="cp1252")
         model.summary()
-        '''
-        env = dict(os.environ, PYTHONIOENCODING="cp1252")
-        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], env=env,
-                             capture_output=True, text=True, encoding="cp1252")
-        print(run.stdout, end="")
+        ''', "cp1252")
         """,
         1,
     ),
@@ -403,7 +414,7 @@ KERAS3_OTHER = [
         "a script run with a cp437 stdout (an OEM code page console, 120 columns): rich draws "
         "the ASCII box; cp437 has `└` (nested rows print) but not `…` (a cut cell would raise)",
         """
-        script = '''
+        run_script('''
         import keras
         from keras import layers
         block = keras.Sequential([keras.Input(shape=(16, 16, 8)), layers.Conv2D(8, 3, padding="same", name="block_conv"),
@@ -420,11 +431,7 @@ KERAS3_OTHER = [
         x = layers.Concatenate(name="concat")([x, meta])
         model = keras.Model([image, meta], [layers.Dense(1, name="score")(x), mask, edge], name="two_heads")
         model.summary(expand_nested=True)
-        '''
-        env = dict(os.environ, PYTHONIOENCODING="cp437", COLUMNS="120")
-        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], env=env,
-                             capture_output=True, text=True, encoding="cp437")
-        print(run.stdout, end="")
+        ''', "cp437", COLUMNS="120")
         """,
         1,
     ),
@@ -433,18 +440,14 @@ KERAS3_OTHER = [
         "a legacy Windows console with a UTF-8 stdout (rich's legacy_windows, emulated by "
         "making rich.console.detect_legacy_windows say so): HEAVY_HEAD becomes SQUARE",
         """
-        script = '''
+        run_script('''
         import rich.console
         rich.console.detect_legacy_windows = lambda: True  # what a console without VT reports
         import keras
         from keras import layers
         model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(1)], name="legacy")
         model.summary()
-        '''
-        env = dict(os.environ, PYTHONIOENCODING="utf-8")
-        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], env=env,
-                             capture_output=True, text=True, encoding="utf-8")
-        print(run.stdout, end="")
+        ''')
         """,
         1,
     ),
@@ -482,11 +485,7 @@ TFKERAS_ABSL = [
         "a script run with absl.app.run (absl's handler: the glog prefix on every line), its "
         "stderr printed in the notebook (on stdout, as `!python train.py` shows it)",
         """
-        import subprocess
-        import sys
-        import textwrap
-
-        script = '''
+        run_script('''
         from absl import app
         import tf_keras as keras
         from tf_keras import layers
@@ -499,9 +498,7 @@ TFKERAS_ABSL = [
             model.summary()
 
         app.run(main)
-        '''
-        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True)
-        print(run.stderr, end="")
+        ''', stream="stderr")
         """,
         1,
     ),
@@ -674,7 +671,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             "Keras 3.15 summaries that do not go to the notebook display: with interactive "
             "logging off (absl, stderr), and from a script whose stdout is cp1252.",
             kernels["keras3"],
-            setups["keras3"] + "\nimport textwrap",
+            setups["keras3"] + "\n\n" + RUN_SCRIPT,
             env={"KERAS_BACKEND": "jax"},
             cells=cells(KERAS3_OTHER),
             extra_checks=_all(
@@ -692,7 +689,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             "one absl logging.info call per line, each line prefixed (Python's INFO:absl: in the "
             "kernel, on stderr; absl's glog prefix from a script run with absl.app.run).",
             kernels["tfkeras2"],
-            setups["tfkeras2"],
+            setups["tfkeras2"] + "\n\n" + RUN_SCRIPT,
             env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
             tfkeras=True,
             cells=cells(TFKERAS_ABSL),
