@@ -697,6 +697,76 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   });
 });
 
+describe("rich's other ASCII boxes, made from the cp1252 capture", () => {
+  // Keras never asks rich for these boxes (BRANCHES.md): each is the
+  // captured box.ASCII table with the borders rich's ASCII2,
+  // ASCII_DOUBLE_HEAD or a crop at the console's width would draw.
+  const captured = fixtureCell(
+    loadNotebook('keras3-other.ipynb'),
+    'cp1252_console'
+  )
+    .outputs.map(o =>
+      Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')
+    )
+    .join('');
+  const lines = captured.split('\n');
+  const headRow = lines[3];
+  const joins = [...headRow].flatMap((c, i) => (c === '+' ? [i] : []));
+  const withJoins = (line: string, ch: string) =>
+    [...line].map((c, i) => (joins.includes(i) ? ch : c)).join('');
+  const read = (text: string) => {
+    const [s, ...rest] = parseText(text).summaries;
+    expect(rest).toEqual([]);
+    return s;
+  };
+  const rowsOf = (text: string) =>
+    read(text).layers.map(l => [l.name, l.outputShape, l.params]);
+  const ROWS = [
+    ['dense', '(None, 4)', 36],
+    ['dense_1', '(None, 1)', 5]
+  ];
+
+  it('reads the capture itself (box.ASCII) with these rows', () => {
+    expect(headRow).toMatch(/^\|-+\+-+\+-+\|$/);
+    expect(rowsOf(captured)).toEqual(ROWS);
+  });
+
+  it('reads ASCII2: `+` joins on the top and bottom borders and at both ends of every rule', () => {
+    const ascii2 = lines
+      .map(l =>
+        /^[+|]-{10,}/.test(l)
+          ? withJoins(l, '+').replace(/^\|/, '+').replace(/\|$/, '+')
+          : l
+      )
+      .join('\n');
+    expect(ascii2).toContain('+---------------------------------+---');
+    expect(rowsOf(ascii2)).toEqual(ROWS);
+  });
+
+  it('reads ASCII_DOUBLE_HEAD: a head_row of `=`', () => {
+    const double = lines
+      .map((l, i) => (i === 3 ? l.replace(/-/g, '=') : l))
+      .join('\n');
+    expect(rowsOf(double)).toEqual(ROWS);
+  });
+
+  it('reads a box cropped at the console width (no right border)', () => {
+    // rich crops a table wider than its console: every line of the box cut.
+    // Cut just inside the right border: the last column keeps its title.
+    const width = headRow.length - 1;
+    const cropped = lines
+      // eslint-disable-next-line no-control-regex
+      .map(l => l.replace(/\x1b\[[0-9;]*m/g, ''))
+      .map(l => (/^[+|]/.test(l) ? l.slice(0, width) : l))
+      .join('\n');
+    const s = read(cropped);
+    expect(s.layers.map(l => [l.name, l.outputShape])).toEqual(
+      ROWS.map(r => r.slice(0, 2))
+    );
+    expect(s.layers.map(l => l.paramsText)).toEqual(['36', '5']);
+  });
+});
+
 describe('hand-written branches', () => {
   it('reads a tf-keras summary followed by its DTensor lines, which stay outside it', () => {
     const file = path.join(FIXTURES_DIR, 'handwritten', 'tfkeras2-dtensor.txt');
