@@ -99,30 +99,12 @@ export function parseParts(
       i = last;
       continue;
     }
-    if (isKeras3Top(text)) {
-      const table = readKeras3Table(lines, i, mayBeCut);
-      if (table) {
-        add(tableSummary(norm, lines, table));
-        i = table.lastLine;
-        continue;
-      }
-    }
-    if (isAsciiBoxTop(text)) {
-      const table = readAsciiBoxTable(lines, i, mayBeCut);
-      if (table) {
-        add(tableSummary(norm, lines, table));
-        i = table.lastLine;
-        continue;
-      }
-    }
-    if (isAsciiHeader(text)) {
-      const table = readAsciiTable(lines, i, mayBeCut);
-      if (table) {
-        // The `_` rule above the header belongs to the table.
-        add(tableSummary(norm, lines, table));
-        i = table.lastLine;
-        continue;
-      }
+    const table = readTableAt(lines, i, text, mayBeCut);
+    if (table) {
+      // An ASCII table's `_` rule above its header belongs to it.
+      add(tableSummary(norm, lines, table));
+      i = table.lastLine;
+      continue;
     }
     if (
       (isRule(text, '_') || isRule(text, '-')) &&
@@ -162,6 +144,34 @@ export function parseParts(
     found.push(current);
   }
   return found;
+}
+
+/** The table readers, each with the test of the line its tables start at. */
+const TABLE_READERS: [
+  (text: string) => boolean,
+  (lines: Lines, top: number, mayBeCut: boolean) => TablePart | null
+][] = [
+  [isKeras3Top, readKeras3Table],
+  [isAsciiBoxTop, readAsciiBoxTable],
+  [isAsciiHeader, readAsciiTable]
+];
+
+/** The table that starts at line `i` (its text `text`), or null. */
+function readTableAt(
+  lines: Lines,
+  i: number,
+  text: string,
+  mayBeCut: boolean
+): TablePart | null {
+  for (const [starts, read] of TABLE_READERS) {
+    if (starts(text)) {
+      const table = read(lines, i, mayBeCut);
+      if (table) {
+        return table;
+      }
+    }
+  }
+  return null;
 }
 
 /**
