@@ -357,6 +357,25 @@ SPLIT_STDERR = (
     1,
 )
 
+# The console cells run a script in a subprocess whose stdout has the
+# encoding of the console they stand for, and print what it wrote (stdout,
+# or stderr for a log) in the notebook.
+RUN_SCRIPT = _src(
+    """
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+
+    def run_script(script, encoding="utf-8", stream="stdout", **env):
+        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)],
+                             env=dict(os.environ, PYTHONIOENCODING=encoding, **env),
+                             capture_output=True, text=True, encoding=encoding)
+        print(getattr(run, stream), end="")
+    """
+)
+
 # Keras 3 without the interactive display: absl logging, and rich writing to
 # a console that is not UTF-8 (a Windows cp1252 console; emulated by
 # PYTHONIOENCODING in a subprocess, whose output the cell prints).
@@ -381,20 +400,105 @@ KERAS3_OTHER = [
         "a script run with a cp1252 stdout (python script.py on a Windows console): rich draws "
         "the table with ASCII characters",
         """
-        import os
-        import subprocess
-        import sys
-
-        script = '''
+        run_script('''
         import keras
         from keras import layers
         model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(1)], name="cp1252")
         model.summary()
-        '''
-        env = dict(os.environ, PYTHONIOENCODING="cp1252")
-        run = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], env=env,
-                             capture_output=True, text=True, encoding="cp1252")
-        print(run.stdout, end="")
+        ''', "cp1252")
+        """,
+        1,
+    ),
+    (
+        "cp437_console",
+        "a script run with a cp437 stdout (an OEM code page console, 120 columns): rich draws "
+        "the ASCII box; cp437 has `└` (nested rows print) but not `…` (a cut cell would raise)",
+        """
+        run_script('''
+        import keras
+        from keras import layers
+        block = keras.Sequential([keras.Input(shape=(16, 16, 8)), layers.Conv2D(8, 3, padding="same", name="block_conv"),
+                                  layers.BatchNormalization(name="block_bn")], name="block")
+        feat = keras.Input(shape=(16, 16, 8), name="feat")
+        heads = keras.Model(feat, [layers.Conv2D(4, 1, name="mask")(feat), layers.Conv2D(2, 1, name="edge")(feat)],
+                            name="heads")
+        image = keras.Input(shape=(32, 32, 3), name="image")
+        meta = keras.Input(shape=(10,), name="meta")
+        x = layers.Conv2D(8, 3, strides=2, padding="same", name="stem")(image)
+        x = block(x)
+        mask, edge = heads(x)
+        x = layers.GlobalMaxPooling2D(name="pool")(x)
+        x = layers.Concatenate(name="concat")([x, meta])
+        model = keras.Model([image, meta], [layers.Dense(1, name="score")(x), mask, edge], name="two_heads")
+        model.summary(expand_nested=True)
+        ''', "cp437", COLUMNS="120")
+        """,
+        1,
+    ),
+    (
+        "legacy_console",
+        "a legacy Windows console with a UTF-8 stdout (rich's legacy_windows, emulated by "
+        "making rich.console.detect_legacy_windows say so): HEAVY_HEAD becomes SQUARE",
+        """
+        run_script('''
+        import rich.console
+        rich.console.detect_legacy_windows = lambda: True  # what a console without VT reports
+        import keras
+        from keras import layers
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(1)], name="legacy")
+        model.summary()
+        ''')
+        """,
+        1,
+    ),
+]
+
+# tf.keras 2.8+ with interactive logging off: print_msg calls absl's
+# logging.info once per line. Without absl's handler (a notebook), absl's
+# log() runs logging.basicConfig() first: Python's `INFO:absl:` prefix on
+# every line, on stderr. A script run with absl.app.run logs through absl's
+# handler: the glog prefix `I1203 00:00:44.187878 140237213350784
+# layer_utils.py:463] ` (tf-keras registers print_msg as a frame to skip).
+TFKERAS_ABSL = [
+    (
+        "absl_lines",
+        "keras.utils.disable_interactive_logging(): every line of the summary is an absl "
+        "logging.info call, prefixed INFO:absl:, on stderr",
+        """
+        import absl.logging
+
+        absl.logging.set_verbosity(absl.logging.INFO)
+        keras.utils.disable_interactive_logging()
+        left = keras.Input(shape=(8,), name="left")
+        right = keras.Input(shape=(None, 4), name="right")
+        pooled = layers.GlobalAveragePooling1D(name="pooled")(right)
+        joined = layers.Concatenate(name="joined")([left, pooled])
+        logged = keras.Model([left, right], layers.Dense(1, name="score")(joined), name="logged")
+        logged.summary()
+        keras.utils.enable_interactive_logging()
+        absl.logging.set_verbosity(absl.logging.WARNING)
+        """,
+        1,
+    ),
+    (
+        "absl_glog",
+        "a script run with absl.app.run (absl's handler: the glog prefix on every line), its "
+        "stderr printed in the notebook (on stdout, as `!python train.py` shows it)",
+        """
+        run_script('''
+        from absl import app
+        import tf_keras as keras
+        from tf_keras import layers
+
+        def main(argv):
+            keras.utils.disable_interactive_logging()
+            model = keras.Sequential([keras.Input(shape=(None, 8)), layers.Conv1D(16, 3, name="conv"),
+                                      layers.GlobalMaxPooling1D(name="pool"), layers.Dense(1, name="score")],
+                                     name="script_model")
+            model.summary()
+
+        app.run(main)
+        ''', stream="stderr")
         """,
         1,
     ),
@@ -567,10 +671,32 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             "Keras 3.15 summaries that do not go to the notebook display: with interactive "
             "logging off (absl, stderr), and from a script whose stdout is cp1252.",
             kernels["keras3"],
-            setups["keras3"] + "\nimport textwrap",
+            setups["keras3"] + "\n\n" + RUN_SCRIPT,
             env={"KERAS_BACKEND": "jax"},
             cells=cells(KERAS3_OTHER),
-            extra_checks=_contains("cp1252_console", "+---", "rich's ASCII box"),
+            extra_checks=_all(
+                _contains("cp1252_console", "+---", "rich's ASCII box"),
+                _contains("cp437_console", "|    \u2514 block_conv", "nested rows in an ASCII box"),
+                _contains("legacy_console", "\u250c\u2500", "rich's SQUARE box"),
+            ),
+        )
+    )
+    flavours.append(
+        Flavour(
+            "tfkeras2-absl",
+            "tf.keras 2.21 (tf-keras) with interactive logging off: absl-prefixed lines",
+            "tf-keras 2.21 summaries through io_utils.print_msg with interactive logging off: "
+            "one absl logging.info call per line, each line prefixed (Python's INFO:absl: in the "
+            "kernel, on stderr; absl's glog prefix from a script run with absl.app.run).",
+            kernels["tfkeras2"],
+            setups["tfkeras2"] + "\n\n" + RUN_SCRIPT,
+            env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
+            tfkeras=True,
+            cells=cells(TFKERAS_ABSL),
+            extra_checks=_all(
+                _contains("absl_lines", "INFO:absl: Layer (type)", "INFO:absl: before every line"),
+                _contains("absl_glog", "layer_utils.py:463] Model: ", "the glog prefix"),
+            ),
         )
     )
     return flavours

@@ -296,6 +296,32 @@ describe('keras-summary parse', () => {
     expect(models[5]).toBe('m'.repeat(10000));
   });
 
+  it('reads absl-prefixed lines and ASCII boxes in notebooks, start/end in the output text as stored', () => {
+    const cases: [string, string, RegExp][] = [
+      ['tfkeras2-absl.ipynb', 'logged', /^INFO:absl:Model: "logged"\n/],
+      ['tfkeras2-absl.ipynb', 'script_model', /^I\d{4} [^\]]+\] Model: /],
+      ['keras3-other.ipynb', 'two_heads', /^\x1b\[1mModel: "two_heads"/]
+    ];
+    for (const [file, model, head] of cases) {
+      const nbPath = path.join(FIXTURES_DIR, file);
+      const r = run(['parse', nbPath]);
+      expect(r.code).toBe(0);
+      const s = JSON.parse(r.stdout).summaries.find(
+        (x: { model: string }) => x.model === model
+      );
+      expect(s.parts).toEqual({ heading: true, table: true, totals: true });
+      const nb = JSON.parse(fs.readFileSync(nbPath, 'utf-8'));
+      const out = nb.cells[s.cell].outputs[s.output];
+      const text = Array.isArray(out.text) ? out.text.join('') : out.text;
+      expect(text.slice(s.start, s.end)).toMatch(head);
+      expect(text.slice(s.start, s.end).trimEnd()).toMatch(
+        /(Non-trainable params: .*|_{20,})$/
+      );
+      const last = s.layers[s.layers.length - 1];
+      expect(text.slice(last.start, last.end)).toContain(last.name);
+    }
+  });
+
   it('never prints a stack trace, whatever the bytes', () => {
     let runs = 0;
     fc.assert(

@@ -217,3 +217,10 @@ export function lastAtOrBefore(
   }
   return lo;
 }
+
+/** A copy of `a` twice as long: how the offset arrays of a parse grow. */
+export function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -4,7 +4,7 @@
  * scan, keeping a map back to the original offsets so that a summary's span
  * can be cut out of the original text exactly.
  */
-import { lastAtOrBefore } from './lines';
+import { grown, lastAtOrBefore } from './lines';
 
 /** Plain text plus, for each of its characters, where it came from. */
 export interface NormalizedText {
@@ -22,9 +22,17 @@ export interface NormalizedText {
    */
   readonly after: Int32Array | null;
   /** The same maps as runs, read without building the arrays; null when `origin` is. */
-  readonly map: OffsetMap | null;
+  readonly map: SpanMap | null;
   /** Length of the original input. */
   originalLength: number;
+}
+
+/** Where each unit of a normalized text came from in the input. */
+export interface SpanMap {
+  /** Input offset of text unit `i`. */
+  originAt(i: number): number;
+  /** Input offset just past the source of text unit `i`. */
+  afterAt(i: number): number;
 }
 
 /**
@@ -34,7 +42,7 @@ export interface NormalizedText {
  * comes from input `[from, to)`). A lookup is a binary search over the
  * runs, so mapping a few spans back costs nothing per character.
  */
-export class OffsetMap {
+export class OffsetMap implements SpanMap {
   /** Add a run of units copied from input `from`, starting at text unit `at`. */
   copied(at: number, from: number): void {
     const k = this.count - 1;
@@ -77,14 +85,9 @@ export class OffsetMap {
 
   private add(at: number, from: number, to: number): void {
     if (this.count === this.starts.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts);
-      this.froms = grow(this.froms);
-      this.ends = grow(this.ends);
+      this.starts = grown(this.starts);
+      this.froms = grown(this.froms);
+      this.ends = grown(this.ends);
     }
     this.starts[this.count] = at;
     this.froms[this.count] = from;
@@ -103,10 +106,10 @@ export class OffsetMap {
 }
 
 /** A normalized text whose offset arrays are built only when asked for. */
-class MappedText implements NormalizedText {
+export class MappedText implements NormalizedText {
   constructor(
     readonly text: string,
-    readonly map: OffsetMap,
+    readonly map: SpanMap,
     readonly originalLength: number
   ) {}
 

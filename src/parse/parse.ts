@@ -4,6 +4,7 @@
  * that belong together. Pure: no DOM, no JupyterLab.
  */
 import { isAsciiHeader, readAsciiTable } from './ascii';
+import { isAsciiBoxTop, readAsciiBoxTable } from './asciibox';
 import { CUT_MARK } from './cells';
 import { canContinue, mergeSummaries } from './group';
 import { blockEnd, DedentedBlock, indentedHeader } from './indent';
@@ -21,6 +22,7 @@ import {
   readTotalsLine
 } from './parts';
 import { isKeras3Top, readKeras3Table } from './keras3';
+import { stripLogPrefixes } from './logprefix';
 import type { TablePart } from './table';
 import type { ParseResult, Summary, SummaryFormat } from './types';
 
@@ -45,10 +47,13 @@ export function parseParts(
   input: string,
   options: ParseOptions = {}
 ): Summary[] {
-  const norm = normalize(input, options.kind);
-  const lines = splitLines(norm.text);
+  const decoded = normalize(input, options.kind);
   // Rich output (HTML, or ANSI colours) is Keras 3's when no table says otherwise.
-  const rich = norm.map !== null && norm.text.length !== input.length;
+  const rich = decoded.map !== null && decoded.text.length !== input.length;
+  // Lines logged through absl (tf.keras with interactive logging off) are
+  // read without their prefixes.
+  const norm = stripLogPrefixes(decoded);
+  const lines = splitLines(norm.text);
   // Without a `…` anywhere, no cell was cut: the readers skip the check per cell.
   const mayBeCut = norm.text.includes(CUT_MARK);
   const found: Summary[] = [];
@@ -94,22 +99,12 @@ export function parseParts(
       i = last;
       continue;
     }
-    if (isKeras3Top(text)) {
-      const table = readKeras3Table(lines, i, mayBeCut);
-      if (table) {
-        add(tableSummary(norm, lines, table));
-        i = table.lastLine;
-        continue;
-      }
-    }
-    if (isAsciiHeader(text)) {
-      const table = readAsciiTable(lines, i, mayBeCut);
-      if (table) {
-        // The `_` rule above the header belongs to the table.
-        add(tableSummary(norm, lines, table));
-        i = table.lastLine;
-        continue;
-      }
+    const table = readTableAt(lines, i, text, mayBeCut);
+    if (table) {
+      // An ASCII table's `_` rule above its header belongs to it.
+      add(tableSummary(norm, lines, table));
+      i = table.lastLine;
+      continue;
     }
     if (
       (isRule(text, '_') || isRule(text, '-')) &&
@@ -149,6 +144,34 @@ export function parseParts(
     found.push(current);
   }
   return found;
+}
+
+/** The table readers, each with the test of the line its tables start at. */
+const TABLE_READERS: [
+  (text: string) => boolean,
+  (lines: Lines, top: number, mayBeCut: boolean) => TablePart | null
+][] = [
+  [isKeras3Top, readKeras3Table],
+  [isAsciiBoxTop, readAsciiBoxTable],
+  [isAsciiHeader, readAsciiTable]
+];
+
+/** The table that starts at line `i` (its text `text`), or null. */
+function readTableAt(
+  lines: Lines,
+  i: number,
+  text: string,
+  mayBeCut: boolean
+): TablePart | null {
+  for (const [starts, read] of TABLE_READERS) {
+    if (starts(text)) {
+      const table = read(lines, i, mayBeCut);
+      if (table) {
+        return table;
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -81,5 +81,22 @@ export const ADVERSARIAL: [string, () => string][] = [
       '='.repeat(65) +
       '\n' +
       ' dense (Dense)      (None, 2)          6\n\n'.repeat(100000)
+  ],
+  [
+    "100,000 rows of rich's ASCII box without a bottom border",
+    () =>
+      '+' +
+      '-'.repeat(40) +
+      '+\n| Layer (type)  | Output Shape | Param # |\n' +
+      '|---------------+--------------+---------|\n' +
+      '| dense (Dense) | (None, 2)    |       6 |\n'.repeat(100000)
+  ],
+  [
+    '100,000 ASCII box tops',
+    () => ('+' + '-'.repeat(40) + '+\n').repeat(100000)
+  ],
+  [
+    '100,000 lines each with a log prefix',
+    () => 'INFO:absl: dense (Dense)   (None, 2)   6\n'.repeat(100000)
   ]
 ];

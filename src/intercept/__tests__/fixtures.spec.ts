@@ -28,8 +28,8 @@ const manifest = JSON.parse(
 const NOT_SHOWN: Record<string, string> = {
   'keras3-other.ipynb absl_logging':
     'absl logs to stderr, which the page never intercepts (tracebacks go there too)',
-  'keras3-other.ipynb cp1252_console':
-    "rich's ASCII box (a console that is not UTF-8) is not read yet"
+  'tfkeras2-absl.ipynb absl_lines':
+    'tf-keras logs every line through absl to stderr, left alone for the same reason'
 };
 
 const cases: [string, string, number][] = [];
@@ -72,7 +72,12 @@ describe('captured cells in an output area', () => {
     }
     if (count === 0) {
       // Left as JupyterLab shows it: the summary's text is all there.
-      expect(area.node.textContent).toMatch(/Total params: 41/);
+      const text = given
+        .map(o => (o as { text?: unknown }).text)
+        .filter((t): t is string => typeof t === 'string')
+        .join('');
+      expect(area.node.textContent).toContain(text.trim());
+      expect(area.node.textContent).toMatch(/Total params: \d+/);
     }
     // What is saved is what JupyterLab alone would save (it merges
     // consecutive streams of one name, as nbclient does not).

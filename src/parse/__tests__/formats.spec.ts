@@ -380,6 +380,93 @@ const EXPECTED: Expected[] = [
       ['dense_1', 'Dense', [[N, 1]], 5]
     ],
     totals: [41, 41, 0]
+  },
+  {
+    notebook: 'keras3-other.ipynb',
+    cell: 'cp1252_console',
+    format: 'keras3',
+    // rich's box.ASCII: `+---+` top and bottom, `|---+---|` under every row.
+    model: 'cp1252',
+    rows: [
+      ['dense', 'Dense', [[N, 4]], 36],
+      ['dense_1', 'Dense', [[N, 1]], 5]
+    ],
+    totals: [41, 41, 0]
+  },
+  {
+    notebook: 'keras3-other.ipynb',
+    cell: 'cp437_console',
+    format: 'keras3',
+    // The ASCII box with `└` nested rows, a name wrapped onto a second
+    // line (block_bn) and a list of two shapes wrapped at `, ` (heads).
+    model: 'two_heads',
+    rows: [
+      ['image', 'InputLayer', [[N, 32, 32, 3]], 0],
+      ['stem', 'Conv2D', [[N, 16, 16, 8]], 224],
+      ['block', 'Sequential', [[N, 16, 16, 8]], 616],
+      ['block_conv', 'Conv2D', [[N, 16, 16, 8]], 584, 1],
+      ['block_bn', 'BatchNormalization', [[N, 16, 16, 8]], 32, 1],
+      ['pool', 'GlobalMaxPooling2D', [[N, 8]], 0],
+      ['meta', 'InputLayer', [[N, 10]], 0],
+      ['concat', 'Concatenate', [[N, 18]], 0],
+      ['score', 'Dense', [[N, 1]], 19],
+      [
+        'heads',
+        'Functional',
+        [
+          [N, 16, 16, 4],
+          [N, 16, 16, 2]
+        ],
+        54
+      ],
+      ['feat', 'InputLayer', [[N, 16, 16, 8]], 0, 1],
+      ['mask', 'Conv2D', [[N, 16, 16, 4]], 36, 1],
+      ['edge', 'Conv2D', [[N, 16, 16, 2]], 18, 1]
+    ],
+    // 8·3·3·3 + 8 = 224; 8·3·3·8 + 8 = 584; BatchNorm 4·8 = 32 (16 of them
+    // moving statistics); Dense 18 + 1 = 19; 1·1·8·4 + 4 = 36; 8·2 + 2 = 18.
+    totals: [913, 897, 16]
+  },
+  {
+    notebook: 'keras3-other.ipynb',
+    cell: 'legacy_console',
+    format: 'keras3',
+    // rich's SQUARE box (legacy Windows): a light head, `┌─┬┐`.
+    model: 'legacy',
+    rows: [
+      ['dense', 'Dense', [[N, 4]], 36],
+      ['dense_1', 'Dense', [[N, 1]], 5]
+    ],
+    totals: [41, 41, 0]
+  },
+  {
+    notebook: 'tfkeras2-absl.ipynb',
+    cell: 'absl_lines',
+    format: 'keras2',
+    // `INFO:absl:` before every line; a name and a Connected to list wrapped.
+    model: 'logged',
+    rows: [
+      ['right', 'InputLayer', [[N, N, 4]], 0],
+      ['left', 'InputLayer', [[N, 8]], 0],
+      ['pooled', 'GlobalAveragePooling1D', [[N, 4]], 0],
+      ['joined', 'Concatenate', [[N, 12]], 0],
+      ['score', 'Dense', [[N, 1]], 13]
+    ],
+    totals: [13, 13, 0]
+  },
+  {
+    notebook: 'tfkeras2-absl.ipynb',
+    cell: 'absl_glog',
+    format: 'keras2',
+    // absl's glog prefix (`I1203 00:02:03.087566 139713226939264 layer_utils.py:463] `).
+    model: 'script_model',
+    rows: [
+      // 3·8·16 + 16 = 400; 16 + 1 = 17.
+      ['conv', 'Conv1D', [[N, N, 16]], 400],
+      ['pool', 'GlobalMaxPooling1D', [[N, 16]], 0],
+      ['score', 'Dense', [[N, 1]], 17]
+    ],
+    totals: [417, 417, 0]
   }
 ];
 
@@ -533,6 +620,150 @@ describe('every printer branch, as the old versions printed it', () => {
     expect(source.slice(found[0].start, found[0].end).trimStart()).toMatch(
       /^Model: "nested_model"/
     );
+  });
+});
+
+describe('spans of summaries drawn in ASCII or logged line by line', () => {
+  /** The text of a cell's outputs of one stream name, joined. */
+  const streamText = (notebook: string, id: string, name: string) =>
+    fixtureCell(loadNotebook(notebook), id)
+      .outputs.filter(o => o.name === name)
+      .map(o => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')))
+      .join('');
+  // eslint-disable-next-line no-control-regex
+  const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
+  const GLOG = String.raw`I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ layer_utils\.py:\d+\] `;
+
+  it.each([
+    ['keras3-other.ipynb', 'cp1252_console', 'stdout', '', String.raw`\| `],
+    [
+      'keras3-other.ipynb',
+      'cp437_console',
+      'stdout',
+      '',
+      String.raw`\| (?: +└ )?`
+    ],
+    [
+      'tfkeras2-absl.ipynb',
+      'absl_lines',
+      'stderr',
+      'INFO:absl:',
+      'INFO:absl: '
+    ],
+    ['tfkeras2-absl.ipynb', 'absl_glog', 'stdout', GLOG, `${GLOG} `]
+  ])(
+    '%s %s: the summary and every row cut out of the %s text, prefixes and colours included',
+    (notebook, id, name, before, rowStart) => {
+      const text = streamText(notebook, id, name);
+      const [s, ...rest] = parseText(text).summaries;
+      expect(rest).toEqual([]);
+      const span = plain(text.slice(s.start, s.end));
+      expect(span).toMatch(new RegExp(`^${before}Model: "${s.model}"\n`));
+      // Nothing of the summary is left out after it.
+      expect(plain(text.slice(s.end)).trim()).toBe('');
+      expect(plain(text.slice(0, s.start))).toBe('');
+      let at = 0;
+      for (const layer of s.layers) {
+        const row = plain(text.slice(layer.start, layer.end));
+        expect(row).toMatch(new RegExp(`^${rowStart}${layer.name} `));
+        expect(layer.start).toBeGreaterThanOrEqual(at);
+        at = layer.end;
+      }
+    }
+  );
+
+  it('maps spans through log prefixes and \\r\\n line ends (a pty, as `!python train.py` prints)', () => {
+    const text = streamText('tfkeras2-absl.ipynb', 'absl_glog', 'stdout')
+      .split('\n')
+      .join('\r\n');
+    const [s] = parseText(text).summaries;
+    expect(s.layers.map(l => [l.name, l.params])).toEqual([
+      ['conv', 400],
+      ['pool', 0],
+      ['score', 17]
+    ]);
+    const score = s.layers[2];
+    expect(text.slice(score.start, score.end)).toMatch(
+      new RegExp(`^${GLOG} score \\(Dense\\) +\\(None, 1\\) +17 +\r\n$`)
+    );
+  });
+
+  it('reads the lines that have a prefix beside those that have none (Keras 3 logs one message)', () => {
+    const text = streamText('keras3-other.ipynb', 'absl_logging', 'stderr');
+    expect(text.startsWith('INFO:absl:Model: "logged"\n┏')).toBe(true);
+    const [s] = parseText(text).summaries;
+    expect(s.format).toBe('keras3');
+    expect(text.slice(s.layers[0].start)).toMatch(/^│ dense \(Dense\)/);
+  });
+});
+
+describe("rich's other ASCII boxes, made from the cp1252 capture", () => {
+  // Keras never asks rich for these boxes (BRANCHES.md): each is the
+  // captured box.ASCII table with the borders rich's ASCII2,
+  // ASCII_DOUBLE_HEAD or a crop at the console's width would draw.
+  const captured = fixtureCell(
+    loadNotebook('keras3-other.ipynb'),
+    'cp1252_console'
+  )
+    .outputs.map(o =>
+      Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')
+    )
+    .join('');
+  const lines = captured.split('\n');
+  const headRow = lines[3];
+  const joins = [...headRow].flatMap((c, i) => (c === '+' ? [i] : []));
+  const withJoins = (line: string, ch: string) =>
+    [...line].map((c, i) => (joins.includes(i) ? ch : c)).join('');
+  const read = (text: string) => {
+    const [s, ...rest] = parseText(text).summaries;
+    expect(rest).toEqual([]);
+    return s;
+  };
+  const rowsOf = (text: string) =>
+    read(text).layers.map(l => [l.name, l.outputShape, l.params]);
+  const ROWS = [
+    ['dense', '(None, 4)', 36],
+    ['dense_1', '(None, 1)', 5]
+  ];
+
+  it('reads the capture itself (box.ASCII) with these rows', () => {
+    expect(headRow).toMatch(/^\|-+\+-+\+-+\|$/);
+    expect(rowsOf(captured)).toEqual(ROWS);
+  });
+
+  it('reads ASCII2: `+` joins on the top and bottom borders and at both ends of every rule', () => {
+    const ascii2 = lines
+      .map(l =>
+        /^[+|]-{10,}/.test(l)
+          ? withJoins(l, '+').replace(/^\|/, '+').replace(/\|$/, '+')
+          : l
+      )
+      .join('\n');
+    expect(ascii2).toContain('+---------------------------------+---');
+    expect(rowsOf(ascii2)).toEqual(ROWS);
+  });
+
+  it('reads ASCII_DOUBLE_HEAD: a head_row of `=`', () => {
+    const double = lines
+      .map((l, i) => (i === 3 ? l.replace(/-/g, '=') : l))
+      .join('\n');
+    expect(rowsOf(double)).toEqual(ROWS);
+  });
+
+  it('reads a box cropped at the console width (no right border)', () => {
+    // rich crops a table wider than its console: every line of the box cut.
+    // Cut just inside the right border: the last column keeps its title.
+    const width = headRow.length - 1;
+    const cropped = lines
+      // eslint-disable-next-line no-control-regex
+      .map(l => l.replace(/\x1b\[[0-9;]*m/g, ''))
+      .map(l => (/^[+|]/.test(l) ? l.slice(0, width) : l))
+      .join('\n');
+    const s = read(cropped);
+    expect(s.layers.map(l => [l.name, l.outputShape])).toEqual(
+      ROWS.map(r => r.slice(0, 2))
+    );
+    expect(s.layers.map(l => l.paramsText)).toEqual(['36', '5']);
   });
 });
 

@@ -98,7 +98,12 @@ describe('parser properties', () => {
       'Param #',
       '<pre>',
       '&lt;',
-      '\x1b[1m'
+      '\x1b[1m',
+      '+',
+      '+-----',
+      '|----+',
+      'INFO:absl:',
+      'I1203 00:00:44.187878 140237 layer_utils.py:461] '
     );
     fc.assert(
       fc.property(
@@ -223,6 +228,86 @@ describe('parser properties', () => {
         }
       }),
       { numRuns: 200 }
+    );
+  });
+});
+
+describe("rich's ASCII box and log prefixes, broken at random", () => {
+  const LOG_PREFIX = /^(?:INFO:absl:|I\d{4} [^\]\n]*\] )/;
+  const cases = TEXTS.filter(
+    t => t.text.includes('+-----') || /^(?:INFO:absl:|I\d{4} )/m.test(t.text)
+  );
+
+  /** One line of a box or a log changed: a border character, a prefix, a cut. */
+  const breakLine = (line: string, kind: number, n: number): string => {
+    const nth = (ch: string) => {
+      const at: number[] = [];
+      for (let i = line.indexOf(ch); i !== -1; i = line.indexOf(ch, i + 1)) {
+        at.push(i);
+      }
+      return at.length ? at[n % at.length] : -1;
+    };
+    const put = (i: number, ch: string) =>
+      i < 0 ? line : line.slice(0, i) + ch + line.slice(i + 1);
+    switch (kind) {
+      case 0:
+        return put(nth('+'), '-');
+      case 1:
+        return put(nth('|'), ' ');
+      case 2:
+        return put(nth('-'), '=');
+      case 3:
+        return put(nth('|'), '+');
+      case 4: {
+        const at = n % (line.length + 1);
+        return line.slice(0, at) + ' ' + line.slice(at);
+      }
+      case 5:
+        return line.replace(LOG_PREFIX, '');
+      case 6:
+        return 'INFO:absl:' + line;
+      default:
+        return line.slice(0, n % (line.length + 1));
+    }
+  };
+
+  it('has the captured ASCII boxes and logged summaries to break', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never throws, never loses text, and keeps rows inside their summary', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.array(
+          fc.record({ kind: fc.nat(8), at: fc.nat(10000), n: fc.nat(1000) }),
+          { minLength: 1, maxLength: 8 }
+        ),
+        (fixture, ops) => {
+          const lines = fixture.text.split('\n');
+          for (const op of ops) {
+            const i = op.at % lines.length;
+            if (op.kind === 8) {
+              lines.splice(i, 1);
+            } else {
+              lines[i] = breakLine(lines[i], op.kind, op.n);
+            }
+          }
+          const text = lines.join('\n');
+          const { summaries } = parseText(text, { kind: fixture.kind });
+          expectSpansRebuild(text, summaries);
+          for (const s of summaries) {
+            let at = s.start;
+            for (const layer of s.layers) {
+              expect(layer.start).toBeGreaterThanOrEqual(at);
+              expect(layer.end).toBeGreaterThanOrEqual(layer.start);
+              expect(layer.end).toBeLessThanOrEqual(s.end);
+              at = layer.end;
+            }
+          }
+        }
+      ),
+      { numRuns: 600 }
     );
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * Log prefixes before the lines of a summary. tf.keras 2.8+ with
+ * interactive logging off prints every line of a summary with one
+ * `absl.logging.info` call (`io_utils.print_msg`), so every line carries the
+ * logger's prefix:
+ *
+ *   INFO:absl: Layer (type)                Output Shape    …   (Python's logging.basicConfig,
+ *                                                                which absl's log() sets up
+ *                                                                when nothing else has)
+ *   I1203 00:00:44.188117 140237213350784 layer_utils.py:461]  Layer (type) …   (absl's own
+ *                                                                handler: glog style)
+ *
+ * Keras 3 logs a whole summary as one message: only its first line has the
+ * prefix. The prefix moves every column of an ASCII table, so the readers
+ * read the text with the prefixes taken out, and spans are mapped back.
+ * Only the parser sees this text: the page shows and keeps the original.
+ */
+import { grown, lastAtOrBefore } from './lines';
+import { MappedText } from './normalize';
+import type { NormalizedText, SpanMap } from './normalize';
+
+/** `INFO:absl:` (Python's `%(levelname)s:%(name)s:` for the `absl` logger). */
+const PYTHON_PREFIX = 'INFO:absl:';
+
+/**
+ * absl's `PythonFormatter`: `%c%02d%02d %02d:%02d:%02d.%06d %5d %s:%d] `
+ * (level letter, month, day, time, thread id padded to 5, file:line).
+ */
+const GLOG_PREFIX = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ [^\s:\]]+:\d+\] /;
+
+/** Quick test over the whole text: does any line start with a prefix? */
+const ANY_PREFIX =
+  /^(?:INFO:absl:|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ [^\s:\]]+:\d+\] )/m;
+
+/** Length of the log prefix at the start of `line`, 0 when there is none. */
+export function logPrefixLength(line: string): number {
+  if (line.startsWith(PYTHON_PREFIX)) {
+    return PYTHON_PREFIX.length;
+  }
+  const c = line.charCodeAt(0);
+  // I, W, E, F: glog's level letters.
+  if (c === 0x49 || c === 0x57 || c === 0x45 || c === 0x46) {
+    const m = GLOG_PREFIX.exec(line);
+    return m ? m[0].length : 0;
+  }
+  return 0;
+}
+
+/**
+ * Where the characters of the text without prefixes came from: each kept
+ * stretch of a line is a run of `at` (its start in this text) and `from`
+ * (its start in the text the prefixes were cut from), looked up through
+ * the inner map when that text was itself decoded (ANSI codes, `\r\n`).
+ */
+class StrippedMap implements SpanMap {
+  constructor(
+    private readonly starts: Int32Array,
+    private readonly froms: Int32Array,
+    private readonly count: number,
+    private readonly inner: SpanMap | null
+  ) {}
+
+  originAt(i: number): number {
+    const j = this.inText(i);
+    return this.inner ? this.inner.originAt(j) : j;
+  }
+
+  afterAt(i: number): number {
+    const j = this.inText(i);
+    return this.inner ? this.inner.afterAt(j) : j + 1;
+  }
+
+  /** Offset in the text with prefixes of this text's unit `i`. */
+  private inText(i: number): number {
+    const k = lastAtOrBefore(this.starts, i, this.count);
+    return this.froms[k] + (i - this.starts[k]);
+  }
+}
+
+/**
+ * `norm` with the log prefix cut from the start of every line that has
+ * one, or `norm` itself when no line has one (the common case: one regular
+ * expression over the text, no copy).
+ */
+export function stripLogPrefixes(norm: NormalizedText): NormalizedText {
+  const text = norm.text;
+  if (!ANY_PREFIX.test(text)) {
+    return norm;
+  }
+  const parts: string[] = [];
+  let starts = new Int32Array(64);
+  let froms = new Int32Array(64);
+  let count = 0;
+  let length = 0;
+  const n = text.length;
+  for (let at = 0; at < n;) {
+    const nl = text.indexOf('\n', at);
+    const next = nl === -1 ? n : nl + 1;
+    // Only the line's first characters are looked at for the prefix.
+    const skip = logPrefixLength(text.slice(at, Math.min(next, at + 120)));
+    const from = at + skip;
+    if (count === starts.length) {
+      starts = grown(starts);
+      froms = grown(froms);
+    }
+    // A line without a prefix continues the previous run.
+    if (
+      skip > 0 ||
+      count === 0 ||
+      froms[count - 1] + (length - starts[count - 1]) !== from
+    ) {
+      starts[count] = length;
+      froms[count] = from;
+      count++;
+    }
+    parts.push(text.slice(from, next));
+    length += next - from;
+    at = next;
+  }
+  const map = new StrippedMap(starts, froms, count, norm.map);
+  return new MappedText(parts.join(''), map, norm.originalLength);
+}
