@@ -249,6 +249,7 @@ demo-test: build $(STAMPS)/ui-kernel chromium $(STAMPS)/ui-tests
 fixtures:
 	bash scripts/capture_fixtures.sh
 	.venv-fixtures-keras3/bin/python scripts/capture_shapes_fixtures.py
+	$(BIN)/python scripts/capture_analyze_cases.py
 
 # Retakes every picture the README shows (docs/*.png) from the current UI:
 # the demo notebook, the companion's saved payloads, and two models run in a

@@ -1,29 +1,9 @@
+// Written by scripts/capture_analyze_cases.py (make fixtures): real Keras 3
+// summaries for analysis cases the fixture notebooks lack. Do not edit.
+
 /**
- * A summary captured from real Keras, for a case the fixtures lack: a layer
- * shared by two inputs of independent lengths (so a `[1][0]` reference),
- * next to an image input with open height and width.
- *
- * Captured with Keras 3.15.1 (jax 0.10.2) in this repository's .venv by
- * `COLUMNS=200 .venv/bin/python capture.py`, capture.py being:
- *
- *     import os
- *     os.environ["KERAS_BACKEND"]="jax"
- *     import keras
- *     from keras import layers
- *     q = keras.Input(shape=(None, 16), name="query")
- *     d = keras.Input(shape=(None, 16), name="doc")
- *     enc = layers.LSTM(8, return_sequences=True, name="shared_lstm")
- *     qe = enc(q)
- *     de = enc(d)
- *     qp = layers.GlobalMaxPooling1D(name="q_pool")(qe)
- *     dp = layers.GlobalMaxPooling1D(name="d_pool")(de)
- *     img = keras.Input(shape=(None, None, 3), name="image")
- *     x = layers.Conv2D(4, 3, name="conv")(img)
- *     x = layers.GlobalAveragePooling2D(name="img_pool")(x)
- *     out = layers.Concatenate(name="concat")([qp, dp, x])
- *     out = layers.Dense(1, name="score")(out)
- *     m = keras.Model([q, d, img], out, name="matcher")
- *     m.summary(print_fn=lambda s, line_break=None: print(s), line_length=120)
+ * A case the fixtures lack: a layer shared by two inputs of independent lengths (so a `[1][0]` reference), next to an image input with open height and width.
+ * Keras 3.15.1 (jax 0.10.2), print_fn, line_length=120, COLUMNS=200.
  */
 export const SHARED_LSTM_SUMMARY = `Model: "matcher"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
@@ -57,23 +37,8 @@ export const SHARED_LSTM_SUMMARY = `Model: "matcher"
 `;
 
 /**
- * An LSTM returning its sequence and its two states: the rows it feeds name
- * its outputs with tensor indexes 0, 1 and 2. Captured the same way from:
- *
- *     import os
- *     os.environ["KERAS_BACKEND"]="jax"
- *     import keras
- *     from keras import layers
- *     x = keras.Input(shape=(None, 4), name="steps")
- *     seq, h, c = layers.LSTM(
- *         8, return_sequences=True, return_state=True, name="encoder"
- *     )(x)
- *     y = layers.Dense(2, name="from_h")(h)
- *     z = layers.Dense(2, name="from_c")(c)
- *     s = layers.GlobalAveragePooling1D(name="pool")(seq)
- *     out = layers.Concatenate(name="concat")([y, z, s])
- *     m = keras.Model(x, out, name="states")
- *     m.summary(print_fn=lambda s, line_break=None: print(s), line_length=120)
+ * A case the fixtures lack: an LSTM returning its sequence and its two states: the rows it feeds name its outputs with tensor indexes 0, 1 and 2.
+ * Keras 3.15.1 (jax 0.10.2), print_fn, line_length=120, COLUMNS=200.
  */
 export const STATES_SUMMARY = `Model: "states"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
@@ -100,32 +65,8 @@ export const STATES_SUMMARY = `Model: "states"
 `;
 
 /**
- * A summary captured from real Keras, for a case the fixtures lack: a query
- * and a value of independent lengths through Attention, MultiHeadAttention
- * and Dot, then joined along time, along features and by Add.
- *
- * Captured with Keras 3.15.1 (jax 0.10.2) in this repository's .venv by
- * `COLUMNS=200 .venv/bin/python capture.py`, capture.py being:
- *
- *     import os
- *     os.environ["KERAS_BACKEND"] = "jax"
- *     import keras
- *     from keras import layers
- *     q = keras.Input(shape=(None, 16), name="query")
- *     v = keras.Input(shape=(None, 16), name="value")
- *     att = layers.Attention(name="attention")([q, v])
- *     mha = layers.MultiHeadAttention(num_heads=2, key_dim=8, name="cross_mha")(q, v)
- *     both = layers.Concatenate(axis=1, name="concat_time")([att, mha])
- *     feat = layers.Concatenate(name="concat_features")([att, mha])
- *     scores = layers.Dot(axes=2, name="dot")([q, v])
- *     added = layers.Add(name="add")([att, mha])
- *     pool_t = layers.GlobalMaxPooling1D(name="pool_time")(both)
- *     pool_f = layers.GlobalMaxPooling1D(name="pool_features")(feat)
- *     pool_a = layers.GlobalMaxPooling1D(name="pool_add")(added)
- *     pool_s = layers.GlobalMaxPooling1D(name="pool_scores")(scores)
- *     out = layers.Concatenate(name="heads")([pool_t, pool_f, pool_a, pool_s])
- *     m = keras.Model([q, v], out, name="cross")
- *     m.summary(print_fn=lambda s, line_break=None: print(s), line_length=150)
+ * A case the fixtures lack: a query and a value of independent lengths through Attention, MultiHeadAttention and Dot, then joined along time, along features and by Add.
+ * Keras 3.15.1 (jax 0.10.2), print_fn, line_length=150, COLUMNS=200.
  */
 export const CROSS_ATTENTION_SUMMARY = `Model: "cross"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
@@ -166,24 +107,8 @@ export const CROSS_ATTENTION_SUMMARY = `Model: "cross"
 `;
 
 /**
- * A summary captured from real Keras: a reference rich cut (`block_3_project_…`)
- * whose layer is the nearer `block_3_project_bn`, while a layer named exactly
- * `block_3_project_` stands further up.
- *
- * Captured with Keras 3.15.1 (jax 0.10.2) in this repository's .venv by
- * `.venv/bin/python capture.py`, capture.py being:
- *
- *     import os
- *     os.environ["KERAS_BACKEND"] = "jax"
- *     import keras
- *     from keras import layers
- *     inp = keras.Input(shape=(None, 8), name="tokens")
- *     far = layers.Dense(4, name="block_3_project_")(inp)
- *     near = layers.Dense(6, name="block_3_project_bn")(far)
- *     head = layers.Dense(2, name="head")(near)
- *     side = layers.Dense(3, name="side")(inp)
- *     m = keras.Model(inp, [head, side], name="cut_refs")
- *     m.summary(print_fn=lambda s, line_break=None: print(s))
+ * A case the fixtures lack: a reference rich cut (`block_3_project_…`) whose layer is the nearer `block_3_project_bn`, while a layer named exactly `block_3_project_` stands further up.
+ * Keras 3.15.1 (jax 0.10.2), print_fn, line_length=default, COLUMNS=80.
  */
 export const CUT_REFERENCE_SUMMARY = `Model: "cut_refs"
 ┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
