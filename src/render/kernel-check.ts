@@ -4,79 +4,15 @@
  * `check_sizes`, through a silent request that leaves no output and no
  * history) and the view marks every row where they differ from the page's.
  *
- * The kernel comes only through the view's `KernelLink` (the JupyterLab
- * glue finds it); the request, its reply and the comparison are the shape
- * engine's (`analyze/shapes/check.ts`, `kernel.ts`). Never throws.
+ * Builders only: running the check is the view's kernel controller's
+ * (`kernel-link.ts`), which puts what came of it in the view state; the
+ * request, its reply and the comparison are the shape engine's
+ * (`analyze/shapes/check.ts`, `kernel.ts`). Never throws.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { checkInKernel, tokenOf } from '../analyze/shapes';
-import type { KernelCheckOutcome } from '../analyze/shapes';
-import type { Summary } from '../parse';
 import { button, h } from './dom';
-import { exactFieldsOf } from './exact-fields';
-import type { ViewState } from './state';
-import type { Actions, KernelCheckState, KernelLink } from './types';
-
-/** Whether the check can be asked for: a live Python kernel, a kernel summary with a model token and a graph. */
-export function checkAvailable(
-  summary: Summary,
-  link: KernelLink | null | undefined
-): boolean {
-  try {
-    return (
-      !!link &&
-      summary?.source === 'kernel' &&
-      tokenOf(summary) !== null &&
-      exactFieldsOf(summary) !== null &&
-      link.available()
-    );
-  } catch (error) {
-    console.warn('jupyterlab-keras-summary: no kernel check', error);
-    return false;
-  }
-}
-
-const sameSizes = (a: object, b: object) =>
-  JSON.stringify(a) === JSON.stringify(b);
-
-/** Run the check for the sizes typed (a fixed batch as the page uses it) and put what came of it in the state. */
-export async function runKernelCheck(
-  state: ViewState,
-  link: KernelLink | null | undefined
-): Promise<void> {
-  if (state.check.running) {
-    return;
-  }
-  const summary = state.summary;
-  let kernel = null;
-  try {
-    kernel = checkAvailable(summary, link) ? link!.kernel() : null;
-  } catch (error) {
-    console.warn('jupyterlab-keras-summary: no kernel to check in', error);
-  }
-  if (!kernel) {
-    state.setCheck({ available: false, outcome: null });
-    return;
-  }
-  const typed = state.sizes;
-  const sizes: Record<string, number> = {};
-  for (const field of state.whatIfSetup.exact ?? []) {
-    if (field.fixed !== null) {
-      sizes[field.key] = field.fixed;
-    }
-  }
-  Object.assign(sizes, typed);
-  state.setCheck({ running: true, outcome: null });
-  let outcome: KernelCheckOutcome | null = null;
-  try {
-    outcome = await checkInKernel(kernel, summary, sizes);
-  } catch (error) {
-    console.warn('jupyterlab-keras-summary: the kernel check failed', error);
-  }
-  // What the kernel said is only shown for the summary and sizes it was asked about.
-  const current = state.summary === summary && sameSizes(state.sizes, typed);
-  state.setCheck({ running: false, outcome: current ? outcome : null });
-}
+import type { Summary } from '../parse';
+import type { Actions, KernelCheckState } from './types';
 
 /** What the check said, in words; '' before it ran. */
 export function checkMessage(
