@@ -297,21 +297,33 @@ test.describe('Table tools', () => {
 
     // The palette opens by its command: its shortcut (Ctrl+Shift+C) goes
     // wherever the focus is, and a key pressed while the notebook is still
-    // taking it opened nothing on a loaded CI machine (the test timed out).
-    await page.evaluate(() =>
-      (window as any).jupyterapp.commands.execute(
-        'apputils:activate-command-palette'
-      )
-    );
+    // taking it opened nothing on a loaded CI machine. The modal palette also
+    // closes when it loses focus, and on a loaded CI machine the notebook took
+    // the focus back after the palette had opened (the input went hidden), so
+    // opening the palette and choosing the command is retried as one step
+    // until the dialog is up.
     const palette = page.locator('#command-palette');
-    await expect(palette.locator('input')).toBeVisible();
-    await palette.locator('input').fill('Compare Keras summaries');
-    await palette
-      .locator('.lm-CommandPalette-item')
-      .filter({ hasText: 'Compare Keras summaries…' })
-      .click();
-    const dialog = page.locator('.jp-Dialog');
-    await expect(dialog).toBeVisible();
+    const dialog = page
+      .locator('.jp-Dialog')
+      .filter({ hasText: 'Compare Keras summaries' });
+    await expect(async () => {
+      if (await dialog.isVisible()) {
+        return;
+      }
+      await page.evaluate(() =>
+        (window as any).jupyterapp.commands.execute(
+          'apputils:activate-command-palette'
+        )
+      );
+      const input = palette.locator('input');
+      await expect(input).toBeVisible({ timeout: 2000 });
+      await input.fill('Compare Keras summaries');
+      await palette
+        .locator('.lm-CommandPalette-item')
+        .filter({ hasText: 'Compare Keras summaries…' })
+        .click({ timeout: 2000 });
+      await expect(dialog).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 30000 });
     const label = (s: CliSummary) => `${s.model} — cell ${s.cell + 1}`;
     await pickStarting(dialog.getByLabel('Before'), label(plain));
     await pickStarting(dialog.getByLabel('After'), label(nested));
