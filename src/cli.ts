@@ -12,16 +12,20 @@
  * or bad usage. Errors are one line on stderr, never a stack trace.
  */
 import * as fs from 'fs';
+import { fullCollection } from './cli-collect';
 import { NotebookError, parseNotebookJson, parseText } from './parse';
 import { Contract, CONTRACT, writeReport } from './report';
-import type { Summary } from './parse';
+import type { HandedText, Summary } from './parse';
 
 const USAGE =
   'usage: keras-summary parse [FILE|-] [--compact] [--contract=1|2]';
 
 class InputError extends Error {}
 
-function readInput(file: string): { text: string; name: string } {
+/** Inputs from this size on are collected once the parser has decoded them (src/cli-collect.ts). */
+const LARGE_INPUT = 1 << 23;
+
+function readInput(file: string): HandedText & { name: string } {
   let bytes: Buffer;
   try {
     if (file === '-') {
@@ -53,20 +57,26 @@ function readInput(file: string): { text: string; name: string } {
     throw new InputError(`${name}: binary file (it holds NUL bytes), not text`);
   }
   try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return {
-      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
-      name
+      text,
+      name,
+      released: text.length >= LARGE_INPUT ? fullCollection() : undefined
     };
   } catch {
     throw new InputError(`${name}: not valid UTF-8 text`);
   }
 }
 
-function isNotebook(file: string, text: string): boolean {
+/**
+ * Takes the holder, not the string: a string read in `main`'s frame would
+ * stay alive in it for the whole run, past the parser letting go of it.
+ */
+function isNotebook(file: string, input: HandedText): boolean {
   if (file.toLowerCase().endsWith('.ipynb')) {
     return true;
   }
-  const head = text.trimStart();
+  const head = input.text.trimStart();
   return head.startsWith('{') && /"cells"\s*:/.test(head.slice(0, 100000));
 }
 
@@ -94,19 +104,20 @@ export function main(argv: string[]): number {
   }
   const file = args[1] ?? '-';
   try {
-    const { text, name } = readInput(file);
+    // Held in the object only: the parser lets go of the text once decoded.
+    const input = readInput(file);
     let summaries: Summary[];
-    if (isNotebook(file, text)) {
+    if (isNotebook(file, input)) {
       try {
-        summaries = parseNotebookJson(text, { markdown: true });
+        summaries = parseNotebookJson(input.text, { markdown: true });
       } catch (e) {
         if (e instanceof NotebookError) {
-          throw new InputError(`${name}: ${e.message}`);
+          throw new InputError(`${input.name}: ${e.message}`);
         }
         throw e;
       }
     } else {
-      summaries = parseText(text).summaries;
+      summaries = parseText(input).summaries;
     }
     // Each chunk ends on a whole character; as a Buffer it is also text.
     writeReport(

@@ -1,7 +1,7 @@
 /** The parser's public surface. Pure: no DOM, no JupyterLab. */
 export * from './types';
 export { parseText, parseParts, withChecks } from './parse';
-export type { ParseOptions } from './parse';
+export type { HandedText, ParseOptions } from './parse';
 export { canContinue, mergeSummaries } from './group';
 export { joinStreams, placeInRun, spanInRun, summariesAcross } from './streams';
 export type { JoinedStream, StreamItem, StreamSummarySpan } from './streams';

@@ -194,6 +194,8 @@ export function originalSpan(
   return [Math.min(s, e), e];
 }
 
+const PARTS_PER_CHUNK = 4096;
+
 /**
  * Builds the plain text and its offset map. Text is copied in runs (one
  * slice per run between tags, entities and escape codes), and the map holds
@@ -207,24 +209,40 @@ class Builder {
     if (to <= from) {
       return;
     }
-    this.parts.push(this.input.slice(from, to));
+    this.add(this.input.slice(from, to));
     this.map.copied(this.length, from);
     this.length += to - from;
   }
 
   /** Add `ch`, decoded from the input's characters `[from, to)`. */
   push(ch: string, from: number, to = from + 1): void {
-    this.parts.push(ch);
+    this.add(ch);
     // A decoded astral character is two UTF-16 units; both map to its source.
     this.map.decoded(this.length, from, to);
     this.length += ch.length;
   }
 
   finish(originalLength: number): NormalizedText {
-    return new MappedText(this.parts.join(''), this.map, originalLength);
+    this.chunks.push(this.parts.join(''));
+    return new MappedText(this.chunks.join(''), this.map, originalLength);
+  }
+
+  /**
+   * Runs are joined into a chunk every PARTS_PER_CHUNK: rich's HTML has
+   * millions of runs at 100,000 layers, and a list of them all (a string
+   * object each, most of them slices that keep the input alive) took more
+   * memory than the input itself.
+   */
+  private add(part: string): void {
+    this.parts.push(part);
+    if (this.parts.length === PARTS_PER_CHUNK) {
+      this.chunks.push(this.parts.join(''));
+      this.parts.length = 0;
+    }
   }
 
   private readonly parts: string[] = [];
+  private readonly chunks: string[] = [];
   private readonly map = new OffsetMap();
   private length = 0;
 }

@@ -31,9 +31,55 @@ export interface ParseOptions {
   kind?: InputKind;
 }
 
+/**
+ * A text handed over to the parser, which lets go of it (sets `text` to
+ * '') once it has decoded it. A rich HTML input is only read to be decoded
+ * into plain text, and at 100,000 layers its string (~130 MB as UTF-16)
+ * would otherwise stay alive beside the decoded text, the rows and the
+ * report: the CLI's peak memory. The caller must hold no other reference to
+ * the string.
+ */
+export interface HandedText {
+  text: string;
+  /**
+   * Called when the parser has let go of a text it decoded into a new one
+   * (HTML, ANSI codes): the CLI has the old one collected then, before the
+   * rows are built, since V8 would not collect it on its own before the heap
+   * had grown past it.
+   */
+  released?: () => void;
+}
+
+const EMPTY_MATCH = /(?:)/;
+
+/**
+ * Normalize the input; a handed-over text is let go of once decoded, and
+ * `released` is true when it was decoded into a new string (so the old one
+ * can be collected once this frame, which holds it, has returned).
+ */
+function decodeInput(
+  input: string | HandedText,
+  kind: InputKind | undefined
+): { decoded: NormalizedText; released: boolean } {
+  if (typeof input === 'string') {
+    return { decoded: normalize(input, kind), released: false };
+  }
+  const text = input.text;
+  const decoded = normalize(text, kind);
+  input.text = '';
+  if (decoded.text === text) {
+    return { decoded, released: false };
+  }
+  // V8 keeps the subject of the last successful regular-expression match
+  // alive (for `RegExp.lastMatch`), and the HTML check matched on the
+  // input: a match on an empty string lets go of it.
+  EMPTY_MATCH.test('');
+  return { decoded, released: true };
+}
+
 /** Parse a text and check each summary's numbers. */
 export function parseText(
-  input: string,
+  input: string | HandedText,
   options: ParseOptions = {}
 ): ParseResult {
   return { summaries: parseParts(input, options).map(withChecks) };
@@ -44,12 +90,16 @@ export function parseText(
  * merge parts from several texts first (notebook outputs).
  */
 export function parseParts(
-  input: string,
+  input: string | HandedText,
   options: ParseOptions = {}
 ): Summary[] {
-  const decoded = normalize(input, options.kind);
+  const { decoded, released } = decodeInput(input, options.kind);
+  if (released && typeof input !== 'string') {
+    input.released?.();
+  }
   // Rich output (HTML, or ANSI colours) is Keras 3's when no table says otherwise.
-  const rich = decoded.map !== null && decoded.text.length !== input.length;
+  const rich =
+    decoded.map !== null && decoded.text.length !== decoded.originalLength;
   // Lines logged through absl (tf.keras with interactive logging off) are
   // read without their prefixes.
   const norm = stripLogPrefixes(decoded);
