@@ -1,6 +1,7 @@
 // Print one closing line for `make test`: the jest, pytest (kernel companion)
 // and Playwright counts (the UI tests and each platform test) added up, as
-// "N passed, N failed, N skipped".
+// "N passed, N failed, N skipped", and a second line when UI tests passed
+// only on their retry (flaky).
 import { existsSync, readFileSync } from 'node:fs';
 
 const sources = [
@@ -21,6 +22,8 @@ const sources = [
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// Playwright tests that failed once and passed on their retry.
+let flaky = 0;
 for (const [name, file] of sources) {
   if (!existsSync(file)) {
     console.error(`${name}: no results in ${file}`);
@@ -45,9 +48,15 @@ for (const [name, file] of sources) {
     skipped += r.numPendingTests + r.numTodoTests;
   } else {
     passed += r.stats.expected + r.stats.flaky;
+    flaky += r.stats.flaky;
     failed += r.stats.unexpected;
     skipped += r.stats.skipped;
   }
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (flaky > 0) {
+  console.log(
+    `${flaky} of the passed UI tests failed once and passed on their retry (flaky): see the list above`
+  );
+}
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

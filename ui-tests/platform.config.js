@@ -20,6 +20,8 @@ module.exports = {
   timeout: 180000,
   expect: { timeout: 30000 },
   workers: 1,
+  // As the UI tests (playwright.config.js): one retry, counted as flaky.
+  retries: 1,
   reporter: [
     ['list'],
     [

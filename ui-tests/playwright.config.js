@@ -30,6 +30,12 @@ module.exports = {
   testIgnore: process.env.KERAS_SUMMARY_SCREENSHOTS
     ? []
     : ['**/*screenshots.spec.ts'],
+  // One retry: on the 2-core CI machine, loaded by the server, the kernels
+  // and the browser, a step can lose a race with JupyterLab (focus moving
+  // back to a notebook, a late layout). A test that fails twice fails the
+  // run; one that passes on its retry is counted as flaky by Playwright,
+  // and `make test`'s closing line says how many (scripts/test_summary.mjs).
+  retries: 1,
   // Never open the HTML report: `make test` must not wait on a browser.
   // results.json feeds the closing line of `make test`.
   reporter: [
