@@ -61,7 +61,9 @@ function readInput(file: string): HandedText & { name: string } {
     return {
       text,
       name,
-      released: text.length >= LARGE_INPUT ? fullCollection() : undefined
+      // Made when called: most inputs are not decoded into a new string.
+      released:
+        text.length >= LARGE_INPUT ? () => fullCollection()?.() : undefined
     };
   } catch {
     throw new InputError(`${name}: not valid UTF-8 text`);

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { outputText } from '../parse/notebook';
 
 export interface FixtureOutput {
   output_type: string;
@@ -83,4 +84,60 @@ export function displayTexts(cell: FixtureCell, mime: string): string[] {
         o.output_type === 'display_data' || o.output_type === 'execute_result'
     )
     .map(o => joined(o.data?.[mime]));
+}
+
+/** One text a fixture holds, and how the parser is told to read it. */
+export interface FixtureText {
+  name: string;
+  text: string;
+  kind: 'text' | 'html';
+}
+
+/**
+ * Every text a fixture notebook's outputs hold (stdout streams joined per
+ * cell, display data as is), and the hand-written texts.
+ */
+export function fixtureTexts(): FixtureText[] {
+  const texts: FixtureText[] = [];
+  for (const file of fs
+    .readdirSync(FIXTURES_DIR)
+    .filter(f => f.endsWith('.ipynb'))) {
+    const nb = JSON.parse(
+      fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf-8')
+    );
+    nb.cells.forEach((cell: { outputs?: unknown[] }, c: number) => {
+      let stdout = '';
+      for (const output of cell.outputs ?? []) {
+        const out = outputText(output);
+        if (!out) {
+          continue;
+        }
+        if (out.mime === 'stream:stdout') {
+          stdout += out.text;
+        } else if (out.text.trim() !== '') {
+          texts.push({
+            name: `${file}#${c}:${out.mime}`,
+            text: out.text,
+            kind: out.mime === 'text/html' ? 'html' : 'text'
+          });
+        }
+      }
+      if (stdout) {
+        texts.push({ name: `${file}#${c}:stdout`, text: stdout, kind: 'text' });
+      }
+    });
+  }
+  for (const file of fs
+    .readdirSync(path.join(FIXTURES_DIR, 'handwritten'))
+    .filter(f => f.endsWith('.txt'))) {
+    texts.push({
+      name: file,
+      text: fs.readFileSync(
+        path.join(FIXTURES_DIR, 'handwritten', file),
+        'utf-8'
+      ),
+      kind: 'text'
+    });
+  }
+  return texts;
 }

@@ -9,60 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseText } from '../parse';
 import { parseNotebookJson } from '../notebook';
-import { outputText } from '../notebook';
 import { ADVERSARIAL, RICH_HEAD } from '../../testing/adversarial';
-import { FIXTURES_DIR } from '../../testing/fixtures';
+import { FIXTURES_DIR, fixtureTexts } from '../../testing/fixtures';
+import { mutateText, TEXT_EDITS } from '../../testing/mutate-text';
 import type { Summary } from '../types';
-
-/** Every text a fixture notebook's outputs hold (stdout streams joined per cell, display data as is). */
-function fixtureTexts(): {
-  name: string;
-  text: string;
-  kind: 'text' | 'html';
-}[] {
-  const texts: { name: string; text: string; kind: 'text' | 'html' }[] = [];
-  for (const file of fs
-    .readdirSync(FIXTURES_DIR)
-    .filter(f => f.endsWith('.ipynb'))) {
-    const nb = JSON.parse(
-      fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf-8')
-    );
-    nb.cells.forEach((cell: { outputs?: unknown[] }, c: number) => {
-      let stdout = '';
-      for (const output of cell.outputs ?? []) {
-        const out = outputText(output);
-        if (!out) {
-          continue;
-        }
-        if (out.mime === 'stream:stdout') {
-          stdout += out.text;
-        } else if (out.text.trim() !== '') {
-          texts.push({
-            name: `${file}#${c}:${out.mime}`,
-            text: out.text,
-            kind: out.mime === 'text/html' ? 'html' : 'text'
-          });
-        }
-      }
-      if (stdout) {
-        texts.push({ name: `${file}#${c}:stdout`, text: stdout, kind: 'text' });
-      }
-    });
-  }
-  for (const file of fs
-    .readdirSync(path.join(FIXTURES_DIR, 'handwritten'))
-    .filter(f => f.endsWith('.txt'))) {
-    texts.push({
-      name: file,
-      text: fs.readFileSync(
-        path.join(FIXTURES_DIR, 'handwritten', file),
-        'utf-8'
-      ),
-      kind: 'text'
-    });
-  }
-  return texts;
-}
 
 /** The spans are in order, inside the input, and rebuild it exactly with the text between them. */
 function expectSpansRebuild(input: string, summaries: Summary[]): void {
@@ -121,59 +71,14 @@ describe('parser properties', () => {
   });
 
   it('never throws on mutated fixtures, and spans rebuild the input', () => {
-    const mutate = (
-      text: string,
-      ops: { kind: number; at: number; n: number }[]
-    ) => {
-      let lines = text.split('\n');
-      for (const op of ops) {
-        const i = lines.length ? op.at % lines.length : 0;
-        switch (op.kind) {
-          case 0:
-            lines.splice(i, 1 + (op.n % 3));
-            break;
-          case 1:
-            lines.splice(i, 0, ...lines.slice(i, i + 1 + (op.n % 3)));
-            break;
-          case 2:
-            lines[i] = (lines[i] ?? '').slice(0, op.n % 80);
-            break;
-          case 3:
-            lines[i] = `\x1b[38;5;${op.n % 256}m${lines[i] ?? ''}\x1b[0m`;
-            break;
-          case 4:
-            lines = lines.map(l => l + '\r');
-            break;
-          case 5:
-            lines[i] = (lines[i] ?? '').replace(/ {2,}/g, '\t');
-            break;
-          case 6:
-            lines[i] = (lines[i] ?? '').replace(
-              /[a-z]/,
-              ['\u200b', '\u202e', 'é', '😀', '\u0301'][op.n % 5]
-            );
-            break;
-          default:
-            lines.splice(i, 0, lines[(i + op.n) % lines.length] ?? '');
-        }
-      }
-      return lines.join('\n');
-    };
     fc.assert(
-      fc.property(
-        fc.constantFrom(...TEXTS),
-        fc.array(
-          fc.record({ kind: fc.nat(7), at: fc.nat(10000), n: fc.nat(1000) }),
-          { minLength: 1, maxLength: 6 }
-        ),
-        (fixture, ops) => {
-          const text = mutate(fixture.text, ops);
-          expectSpansRebuild(
-            text,
-            parseText(text, { kind: fixture.kind }).summaries
-          );
-        }
-      ),
+      fc.property(fc.constantFrom(...TEXTS), TEXT_EDITS, (fixture, ops) => {
+        const text = mutateText(fixture.text, ops);
+        expectSpansRebuild(
+          text,
+          parseText(text, { kind: fixture.kind }).summaries
+        );
+      }),
       { numRuns: 400 }
     );
   });

@@ -1,49 +1,18 @@
 /**
  * A text handed over to the parser (the CLI's input): parsed exactly as the
  * same string, let go of once decoded, and `released` called only when the
- * decoding made a new string (rich's HTML, ANSI colours), on every output
- * real Keras printed in the fixtures.
+ * decoding made a new string (rich's HTML, ANSI colours), on every text the
+ * fixtures hold and on 1,000 edits of them. Read without a `kind`, as the
+ * CLI reads a file.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fc from 'fast-check';
+import { normalize } from '../normalize';
 import { parseText } from '../parse';
 import type { HandedText } from '../parse';
-import {
-  displayTexts,
-  FIXTURES_DIR,
-  fixtureIds,
-  fixtureCell,
-  loadNotebook,
-  stdoutOf
-} from '../../testing/fixtures';
+import { fixtureTexts } from '../../testing/fixtures';
+import { mutateText, TEXT_EDITS } from '../../testing/mutate-text';
 
-/** Every stdout text and every text/html and text/plain output of every fixture cell. */
-function fixtureTexts(): [string, string][] {
-  const texts: [string, string][] = [];
-  for (const file of fs.readdirSync(FIXTURES_DIR).sort()) {
-    if (!file.endsWith('.ipynb')) {
-      continue;
-    }
-    const nb = loadNotebook(path.basename(file));
-    for (const id of fixtureIds(nb)) {
-      const cell = fixtureCell(nb, id);
-      const stdout = stdoutOf(cell);
-      if (stdout) {
-        texts.push([`${file} ${id} stdout`, stdout]);
-      }
-      for (const mime of ['text/html', 'text/plain']) {
-        displayTexts(cell, mime).forEach((text, k) => {
-          if (text) {
-            texts.push([`${file} ${id} ${mime} ${k}`, text]);
-          }
-        });
-      }
-    }
-  }
-  return texts;
-}
-
-const TEXTS = fixtureTexts();
+const TEXTS = fixtureTexts().map(t => [t.name, t.text]);
 
 describe('a handed-over text', () => {
   it('covers HTML, ANSI-coloured and plain outputs', () => {
@@ -68,5 +37,23 @@ describe('a handed-over text', () => {
       text.includes('\x1b') ||
       text.includes('\r\n');
     expect(released).toBe(decodes ? 1 : 0);
+  });
+
+  it('parses 1,000 edited fixture texts as their strings', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEXTS.map(([, t]) => t)),
+        TEXT_EDITS,
+        (fixture, ops) => {
+          const text = mutateText(fixture, ops);
+          let released = 0;
+          const input: HandedText = { text, released: () => released++ };
+          expect(parseText(input)).toEqual(parseText(text));
+          expect(input.text).toBe('');
+          expect(released).toBe(normalize(text).text === text ? 0 : 1);
+        }
+      ),
+      { numRuns: 1000 }
+    );
   });
 });

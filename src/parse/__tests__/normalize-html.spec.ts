@@ -38,14 +38,17 @@ const TEXT_CHARS = [
   '😀'
 ];
 
-/** Text and tags in the way rich writes them, with `extra` mixed in now and then. */
-function richLike(seed: number, extra: string[]): string {
+/**
+ * Text and tags in the way rich writes them, with `extra` mixed in now and
+ * then: `spans` runs of text (5–64 when not given).
+ */
+function richLike(seed: number, extra: string[], spans = 0): string {
   const next = random(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
   // Not a line break first: a browser drops one just after `<pre>`.
   let out =
     '<pre style="white-space:pre;font-family:Menlo,\'DejaVu Sans Mono\',monospace">M';
-  const n = 5 + Math.floor(next() * 60);
+  const n = spans || 5 + Math.floor(next() * 60);
   for (let i = 0; i < n; i++) {
     let text = '';
     const len = Math.floor(next() * 8);
@@ -118,6 +121,17 @@ describe('normalize: rich HTML', () => {
     const extra = ['&lt;', '&gt;', '&amp;', '&quot;', '&#x27;', '&#128512;'];
     for (let seed = 100; seed <= 130; seed++) {
       const html = richLike(seed, extra);
+      expect(normalize(html, 'html').text).toBe(domText(html));
+      expectMapped(html);
+    }
+  });
+
+  it("reads as a browser does across the decoder's chunks of 4,096 runs", () => {
+    // 30,000 runs of text and tags, entities among them: the decoder joins
+    // its runs a chunk at a time, and every boundary must fall unseen.
+    const extra = ['&lt;', '&amp;', '&#128512;'];
+    for (const seed of [7, 8]) {
+      const html = richLike(seed, extra, 30000);
       expect(normalize(html, 'html').text).toBe(domText(html));
       expectMapped(html);
     }
