@@ -271,7 +271,7 @@ FANOUT := $(BENCH_OUT)/cli/fanout/.captured
 bench: build chromium $(STAMPS)/ui-tests $(FANOUT)
 	rm -rf $(BENCH_OUT)/results
 	node_modules/.bin/esbuild bench/parser.bench.ts bench/adversarial.bench.ts bench/footprint.bench.ts bench/shapes.bench.ts \
-		bench/cli.bench.ts --bundle --platform=node --target=node20 --outdir=$(BENCH_OUT) --log-level=warning
+		bench/cli.bench.ts bench/cli-phases.ts --bundle --platform=node --target=node20 --outdir=$(BENCH_OUT) --log-level=warning
 	node --expose-gc $(BENCH_OUT)/parser.bench.js
 	node $(BENCH_OUT)/adversarial.bench.js
 	PYTHON=$(BIN)/python node $(BENCH_OUT)/cli.bench.js
@@ -282,16 +282,16 @@ bench: build chromium $(STAMPS)/ui-tests $(FANOUT)
 	CHROMIUM_PATH="$(CHROMIUM)" node bench/write_report.mjs
 	$(BIN)/python bench/kernel.bench.py
 
-# The CLI bench alone (issue 15's CLI figures), printed; `make bench`
-# writes them into BENCHMARKS.md with the others.
 # Issue 13's figures: size groups of the kernel payloads and of the parsed
 # text against the kernel's own runs at random sizes (captured by make
 # fixtures); offline, a few seconds. Not part of make test.
 size-figures: build
 	$(BIN)/python scripts/size_groups_figures.py --detail
 
+# The CLI bench alone (issue 15's CLI figures), printed; `make bench`
+# writes them into BENCHMARKS.md with the others.
 bench-cli: build $(FANOUT)
-	node_modules/.bin/esbuild bench/cli.bench.ts --bundle --platform=node --target=node20 \
+	node_modules/.bin/esbuild bench/cli.bench.ts bench/cli-phases.ts --bundle --platform=node --target=node20 \
 		--outdir=$(BENCH_OUT) --log-level=warning
 	PYTHON=$(BIN)/python node $(BENCH_OUT)/cli.bench.js
 

@@ -38,9 +38,12 @@ const QUICK = process.env.BENCH_QUICK === '1';
 
 const CLI = path.join(ROOT, 'lib', 'cli.js');
 const FLOOR = path.join(ROOT, 'bench', 'floor.js');
+// Bundled beside this bench by `make bench`.
+const PHASES = path.join(__dirname, 'cli-phases.js');
 const MEASURE = path.join(ROOT, 'bench', 'measure.py');
 const WORK = path.join(ROOT, '.make', 'bench', 'cli');
 const OUT = path.join(WORK, 'out.json');
+const PHASE_OUT = path.join(WORK, 'phases.json');
 const PYTHON = process.env.PYTHON ?? 'python3';
 
 interface Cost {
@@ -77,6 +80,56 @@ function time(
     rss: median(list.map(c => c.rss))
   });
   return { cli: med(cli), floor: med(floor), bytes: fs.statSync(OUT).size };
+}
+
+/** CPU seconds per phase of the CLI's work (bench/cli-phases.ts). */
+interface Phases {
+  startup: number;
+  read: number;
+  parse: number;
+  analysis: number;
+  stringify: number;
+  write: number;
+}
+
+/** One run of bench/cli-phases.ts: CPU milliseconds per phase. */
+function phaseRun(
+  mode: 'analysis' | 'output',
+  file: string
+): Record<string, number> {
+  return JSON.parse(
+    execFileSync('node', [PHASES, mode, file, PHASE_OUT], { encoding: 'utf-8' })
+  );
+}
+
+/**
+ * Medians of `runs` runs of the CLI's work split into phases, on `file`
+ * (the CLI's own output for it is in OUT: the split's must be the same
+ * bytes). The stringifying is the report's time less the analysis', each
+ * measured in a process of its own (the CLI interleaves them).
+ */
+function phases(file: string, runs: number): Phases {
+  const output: Record<string, number>[] = [];
+  const analysis: Record<string, number>[] = [];
+  for (let k = 0; k < runs; k++) {
+    analysis.push(phaseRun('analysis', file));
+    output.push(phaseRun('output', file));
+  }
+  if (!fs.readFileSync(PHASE_OUT).equals(fs.readFileSync(OUT))) {
+    throw new Error(`${file}: the phases wrote other bytes than the CLI`);
+  }
+  const med = (list: Record<string, number>[], key: string) =>
+    median(list.map(p => p[key])) / 1000;
+  const both = [...output, ...analysis];
+  const analysed = med(analysis, 'analysis');
+  return {
+    startup: med(both, 'startup'),
+    read: med(both, 'read'),
+    parse: med(both, 'parse'),
+    analysis: analysed,
+    stringify: Math.max(0, med(output, 'report') - analysed),
+    write: med(output, 'write')
+  };
 }
 
 /** Bytes the CLI prints for `file` with `args`. */
@@ -143,6 +196,26 @@ for (const flavour of FLAVOURS) {
           target: `≤ ${TARGET_RATIO}× floor`,
           pass: ratio <= TARGET_RATIO,
           note
+        });
+        // What stands in the way of the 5×: the same work split into
+        // phases, each as a multiple of the floor's CPU time.
+        const split = phases(file, runs);
+        const x = (seconds: number) => `${(seconds / floor.cpu).toFixed(2)}×`;
+        const output = split.stringify + split.write;
+        const reading = split.startup + split.read;
+        const left = TARGET_RATIO * floor.cpu - reading - output;
+        report.add({
+          item: 1,
+          name: `${kind}, ${count(n)} layers: by phase`,
+          value: `output ${x(output)} floor`,
+          target: '',
+          pass: null,
+          note:
+            `start-up ${x(split.startup)}, read and decode ${x(split.read)}, parse ${x(split.parse)}, ` +
+            `analysis ${x(split.analysis)}, stringify ${x(split.stringify)}, write ${x(split.write)} ` +
+            `(${mb(bytes)}); within ${TARGET_RATIO}× the floor, parsing and analysis would have ` +
+            `${left > 0 ? x(left) : 'nothing'} left (${Math.max(0, Math.round(left * 1000))} ms; ` +
+            `they take ${Math.round((split.parse + split.analysis) * 1000)} ms); medians of ${runs}`
         });
         const step = perLayer / perLayer10k;
         report.add({

@@ -274,7 +274,7 @@ function hasRowKeys(row: object): boolean {
 }
 
 /** Rows stringified in one call. */
-const BATCH = 256;
+const LAYERS_PER_CALL = 256;
 
 /** One summary as the report prints it: its fields, its layers, then (contract 2) its tables. */
 export function reportSummary(
@@ -309,9 +309,9 @@ export function writeReport(
     }
     json.open('[', 'layers');
     const n = summary.layers.length;
-    for (let i = 0; i < n; i += BATCH) {
+    for (let i = 0; i < n; i += LAYERS_PER_CALL) {
       const batch = [];
-      for (let j = i; j < n && j < i + BATCH; j++) {
+      for (let j = i; j < n && j < i + LAYERS_PER_CALL; j++) {
         batch.push(report.layer(j));
       }
       json.elements(batch);
