@@ -6,15 +6,15 @@
  *   node .make/bench/cli-phases.js analysis|output FILE OUT
  *
  * The phases are the CLI's own work, in its order: start-up (node and this
- * script), reading and decoding the file (as the floor does), parsing; then
- * `output`: the report (the analysis and the stringifying, interleaved as
- * in the CLI, a batch of rows per `JSON.stringify`) and writing its bytes
- * to OUT a megabyte at a time, as the CLI does (the writes timed apart);
- * or `analysis`: every layer's report built and
- * let go of, nothing written. The analysis is measured apart because the
- * CLI does it between stringifying batches: the bench takes the report's
- * time less the analysis' as the stringifying's. It checks that OUT is byte
- * for byte what the CLI printed, so the phases are the same work. Prints one
+ * script), reading and decoding the file (as the floor does), parsing;
+ * then, with `output`, the report (the analysis and the stringifying,
+ * interleaved as in the CLI, a batch of rows per `JSON.stringify`) and its
+ * bytes written to OUT a megabyte at a time, as the CLI writes them (the
+ * writes timed apart); with `analysis`, every layer's report built and let
+ * go of, nothing written. The analysis is measured apart because the CLI
+ * does it between stringifying batches: the bench takes the report's time
+ * less the analysis' as the stringifying's. It checks that OUT is byte for
+ * byte what the CLI printed, so the phases are the same work. Prints one
  * line of JSON: CPU milliseconds per phase.
  */
 const atStart = process.cpuUsage();
