@@ -1,6 +1,7 @@
 /**
  * Item 5, first half: the size of the production labextension's JS, as a
- * server sends it (gzip). The production build is made in a staging copy of
+ * server sends it (gzip), all files (the start-up bench measures what a
+ * page loads at start-up, against the target). The production build is made in a staging copy of
  * the package (.make/bench/ext: package.json with its own outputDir, links
  * to lib/, style/, schema/ and node_modules/), so the development build that
  * JupyterLab serves from jupyterlab_keras_summary/labextension is left as
@@ -15,7 +16,6 @@ import * as zlib from 'zlib';
 import { Report } from './report';
 import { ROOT } from './scale';
 
-const TARGET = 60 * 1024;
 const stage = path.join(ROOT, '.make', 'bench', 'ext');
 
 function prepareStage(): void {
@@ -59,16 +59,20 @@ for (const f of files) {
 }
 report.add({
   item: 5,
-  name: 'production labextension JS, gzipped',
+  name: 'production labextension JS, all files, gzipped',
   value: `${(gz / 1024).toFixed(1)} KB`,
-  target: '≤ 60 KB',
-  pass: gz <= TARGET,
+  // The target is on what start-up loads (bench/browser/startup.bench.ts):
+  // the table's chunk loads with the first summary.
+  target: '',
+  pass: null,
   note: `${files.length} files, ${(raw / 1024).toFixed(1)} KB before gzip, ${(gz9 / 1024).toFixed(1)} KB at gzip -9`
 });
 report.note(
   `Files (KB gzipped, level 6 as servers send): ${parts.join('; ')}.`
 );
 report.note(
-  'All of them load at start-up: the remote entry, the plugin module and its styles.'
+  'Start-up loads the remote entry, the plugin module and its styles; the table view (the ' +
+    'render layer and the analysis under it) is a chunk of its own, loaded with the first ' +
+    'summary: "Item 5: start-up" gives what a page loads, against the 60 KB target.'
 );
 report.save();

@@ -14,7 +14,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 import { parseNotebook } from './parse';
 import type { Summary } from './parse';
-import { buildComparison } from './render';
+import { loadRenderLayer } from './intercept/render-layer';
 import type { CompareHandler } from './render';
 
 export const COMPARE_COMMAND = 'keras-summary:compare';
@@ -156,6 +156,8 @@ export async function openComparison(
   b: SummaryChoice,
   trans: TranslationBundle
 ): Promise<MainAreaWidget | null> {
+  // The render layer is loaded on first use (src/intercept/render-layer.ts).
+  const { buildComparison } = await loadRenderLayer();
   const content = new Widget();
   content.addClass('jp-KerasSummary-compareWidget');
   content.node.tabIndex = -1;

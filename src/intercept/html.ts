@@ -18,6 +18,7 @@ import { mergeGroup } from './grouping';
 import type { GroupMember } from './grouping';
 import { isBlankRichOutput, readRichPiece } from './pieces';
 import type { RichPiece } from './pieces';
+import { loadRenderLayer, renderLayer } from './render-layer';
 import { SummaryViewWidget } from './viewwidget';
 import { SummaryWrapper } from './wrapper';
 
@@ -36,6 +37,7 @@ export class RenderedHtmlSummary extends SummaryWrapper {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const render = ++this._renders;
     const source = readText(model.data[this._options.mimeType]);
     this._model = model;
     this._source = source;
@@ -50,6 +52,22 @@ export class RenderedHtmlSummary extends SummaryWrapper {
           'keras-summary: could not read an HTML output; showing it as is.',
           error
         );
+      }
+    }
+    if (piece?.part === 'table' && !renderLayer()) {
+      // Loaded before the piece is set: its group shows it as soon as it is.
+      try {
+        await loadRenderLayer();
+      } catch (error) {
+        console.warn(
+          'keras-summary: could not load the table view; showing the output as is.',
+          error
+        );
+        piece = null;
+      }
+      if (render !== this._renders || this.isDisposed) {
+        // A newer render started while the view loaded: it shows the output.
+        return;
       }
     }
     this._piece = piece;
@@ -182,6 +200,8 @@ export class RenderedHtmlSummary extends SummaryWrapper {
   }
 
   private _model: IRenderMime.IMimeModel | null = null;
+  /** Renders started, so that one that waited for the render layer knows whether a newer one came. */
+  private _renders = 0;
   private _source = '';
   private _piece: RichPiece | null = null;
   private _blank = false;

@@ -22,6 +22,7 @@ import type { Summary } from '../parse';
 import type { InterceptContext } from './context';
 import { plainText } from './segments';
 import type { InterceptSettings } from './settings';
+import { loadRenderLayer, renderLayer } from './render-layer';
 import { SummaryViewWidget } from './viewwidget';
 import { WRAPPER_CLASS } from './wrapper';
 
@@ -112,6 +113,7 @@ export class RenderedPayloadSummary
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const render = ++this._renders;
     this._model = model;
     let summary: Summary | null = null;
     let refusal: Refusal | null = null;
@@ -124,6 +126,21 @@ export class RenderedPayloadSummary
         why: `the payload could not be read (${error})`,
         quiet: false
       };
+    }
+    if (summary && !renderLayer()) {
+      try {
+        await loadRenderLayer();
+      } catch (error) {
+        refusal = {
+          why: `the view could not be loaded (${error})`,
+          quiet: false
+        };
+        summary = null;
+      }
+      if (render !== this._renders || this.isDisposed) {
+        // A newer render started while the view loaded: it shows the bundle.
+        return;
+      }
     }
     if (summary) {
       try {
@@ -272,6 +289,8 @@ export class RenderedPayloadSummary
   private readonly _original: OriginalChoice;
   private readonly _settings: InterceptSettings;
   private _model: IRenderMime.IMimeModel | null = null;
+  /** Renders started, so that one that waited for the render layer knows whether a newer one came. */
+  private _renders = 0;
   private _view: SummaryViewWidget | null = null;
   private _fallback: IRenderMime.IRenderer | null = null;
   private readonly _originals = new Set<IRenderMime.IRenderer>();

@@ -24,6 +24,7 @@ import {
   TableCloseWatch
 } from './segments';
 import type { Segment } from './segments';
+import { loadRenderLayer, renderLayer } from './render-layer';
 import { SummaryViewWidget } from './viewwidget';
 import { SummaryWrapper } from './wrapper';
 
@@ -76,11 +77,12 @@ export class RenderedStreamSummary extends SummaryWrapper {
       this._joined = null;
     }
     this._model = model;
+    const render = ++this._renders;
     const shown = this.showsSummary;
     try {
       this._holdsMarkers =
         this._settings.enabled && this._markers.mayHoldSummary(own);
-      await this._render(model, this._joined ?? own);
+      await this._render(model, this._joined ?? own, render);
     } finally {
       // A stream with summary markers stays in its area's group, which
       // regroups when its text changes (see `stream` below).
@@ -99,6 +101,9 @@ export class RenderedStreamSummary extends SummaryWrapper {
     return this._holdsMarkers ? this._streamPart : null;
   }
 
+  /** Renders started, so that one that waited for the render layer knows whether a newer one came. */
+  private _renders = 0;
+
   private readonly _streamPart: StreamPart = {
     text: () => this._own,
     read: text =>
@@ -116,7 +121,8 @@ export class RenderedStreamSummary extends SummaryWrapper {
 
   private async _render(
     model: IRenderMime.IMimeModel,
-    source: string
+    source: string,
+    render: number
   ): Promise<void> {
     let segments: Segment[] | null = null;
     if (
@@ -140,6 +146,21 @@ export class RenderedStreamSummary extends SummaryWrapper {
           error
         );
         segments = null;
+      }
+    }
+    if (segments && !renderLayer()) {
+      try {
+        await loadRenderLayer();
+      } catch (error) {
+        console.warn(
+          'keras-summary: could not load the table view; showing the summary as text.',
+          error
+        );
+        segments = null;
+      }
+      if (render !== this._renders || this.isDisposed) {
+        // A newer render started while the view loaded: it shows the text.
+        return;
       }
     }
     if (segments) {

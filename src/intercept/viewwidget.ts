@@ -5,13 +5,14 @@
  */
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
-import { SummaryView } from '../render';
-import type { SummaryViewOptions } from '../render';
+import type { SummaryView, SummaryViewOptions } from '../render';
 import type { Summary } from '../parse';
+import { loadedRenderLayer } from './render-layer';
 
 export class SummaryViewWidget extends Widget {
+  /** Made once the render layer is loaded (`loadRenderLayer`). */
   constructor(options: SummaryViewOptions) {
-    const view = new SummaryView(options);
+    const view = new (loadedRenderLayer().SummaryView)(options);
     super({ node: view.node });
     this.view = view;
   }
