@@ -8,87 +8,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { importedNames, importGraph, SRC, sources } from '../testing/imports';
 
-const SRC = path.resolve(__dirname, '..');
 const MAX_LINES = 500;
 
-/** Every .ts file under `dir`, as a path relative to src/ with `/`. */
-function sources(dir = SRC): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      found.push(...sources(full));
-    } else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-      found.push(path.relative(SRC, full).split(path.sep).join('/'));
-    }
-  }
-  return found;
-}
-
-/** Module names a file imports: `import … from`, `export … from`, bare `import '…'`, `import('…')`, `require('…')`. */
-export function importedNames(text: string): string[] {
-  // Comments may quote import statements; strings never hold them here.
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  const names: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g
-  ];
-  for (const pattern of patterns) {
-    for (const m of code.matchAll(pattern)) {
-      names.push(m[1]);
-    }
-  }
-  return names;
-}
-
-/** The file a relative module name from `file` resolves to, or null (a package, or not a .ts file). */
-function resolve(
-  file: string,
-  name: string,
-  files: Set<string>
-): string | null {
-  if (!name.startsWith('.')) {
-    return null;
-  }
-  const base = path.posix.normalize(
-    path.posix.join(path.posix.dirname(file), name)
-  );
-  for (const candidate of [
-    `${base}.ts`,
-    `${base}.tsx`,
-    `${base}/index.ts`,
-    `${base}/index.tsx`
-  ]) {
-    if (files.has(candidate)) {
-      return candidate;
-    }
-  }
-  return null;
-}
-
-/** file → the files of ours it imports. */
-function importGraph(): Map<string, string[]> {
-  const files = new Set(sources());
-  const graph = new Map<string, string[]>();
-  for (const file of files) {
-    const text = fs.readFileSync(path.join(SRC, file), 'utf-8');
-    const targets = new Set<string>();
-    for (const name of importedNames(text)) {
-      const target = resolve(file, name, files);
-      if (target) {
-        targets.add(target);
-      }
-    }
-    graph.set(file, [...targets].sort());
-  }
-  return graph;
-}
-
 /** Strongly connected components with more than one file, or one file importing itself (Tarjan). */
-export function circles(graph: Map<string, string[]>): string[][] {
+function circles(graph: Map<string, string[]>): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();

@@ -18,7 +18,7 @@ import { mergeGroup } from './grouping';
 import type { GroupMember } from './grouping';
 import { isBlankRichOutput, readRichPiece } from './pieces';
 import type { RichPiece } from './pieces';
-import { loadRenderLayer, renderLayer } from './render-layer';
+import { RenderTurns } from './render-layer';
 import { SummaryViewWidget } from './viewwidget';
 import { SummaryWrapper } from './wrapper';
 
@@ -37,7 +37,7 @@ export class RenderedHtmlSummary extends SummaryWrapper {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const render = ++this._renders;
+    const turn = this._turns.begin();
     const source = readText(model.data[this._options.mimeType]);
     this._model = model;
     this._source = source;
@@ -54,20 +54,15 @@ export class RenderedHtmlSummary extends SummaryWrapper {
         );
       }
     }
-    if (piece?.part === 'table' && !renderLayer()) {
-      // Loaded before the piece is set: its group shows it as soon as it is.
-      try {
-        await loadRenderLayer();
-      } catch (error) {
-        console.warn(
-          'keras-summary: could not load the table view; showing the output as is.',
-          error
-        );
-        piece = null;
-      }
-      if (render !== this._renders || this.isDisposed) {
-        // A newer render started while the view loaded: it shows the output.
+    // The layer loads before the piece is set: its group shows it as soon as it is.
+    const waiting = piece?.part === 'table' ? this._turns.wait(turn) : null;
+    if (waiting) {
+      const next = await waiting;
+      if (next === 'stale') {
         return;
+      }
+      if (next === 'failed') {
+        piece = null;
       }
     }
     this._piece = piece;
@@ -200,8 +195,7 @@ export class RenderedHtmlSummary extends SummaryWrapper {
   }
 
   private _model: IRenderMime.IMimeModel | null = null;
-  /** Renders started, so that one that waited for the render layer knows whether a newer one came. */
-  private _renders = 0;
+  private readonly _turns = new RenderTurns(() => this.isDisposed);
   private _source = '';
   private _piece: RichPiece | null = null;
   private _blank = false;

@@ -22,7 +22,7 @@ import type { Summary } from '../parse';
 import type { InterceptContext } from './context';
 import { plainText } from './segments';
 import type { InterceptSettings } from './settings';
-import { loadRenderLayer, renderLayer } from './render-layer';
+import { RenderTurns } from './render-layer';
 import { SummaryViewWidget } from './viewwidget';
 import { WRAPPER_CLASS } from './wrapper';
 
@@ -113,7 +113,7 @@ export class RenderedPayloadSummary
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const render = ++this._renders;
+    const turn = this._turns.begin();
     this._model = model;
     let summary: Summary | null = null;
     let refusal: Refusal | null = null;
@@ -127,19 +127,16 @@ export class RenderedPayloadSummary
         quiet: false
       };
     }
-    if (summary && !renderLayer()) {
-      try {
-        await loadRenderLayer();
-      } catch (error) {
-        refusal = {
-          why: `the view could not be loaded (${error})`,
-          quiet: false
-        };
-        summary = null;
-      }
-      if (render !== this._renders || this.isDisposed) {
-        // A newer render started while the view loaded: it shows the bundle.
+    const waiting = summary ? this._turns.wait(turn) : null;
+    if (waiting) {
+      const next = await waiting;
+      if (next === 'stale') {
         return;
+      }
+      if (next === 'failed') {
+        // Warned about already.
+        refusal = { why: 'the table view could not be loaded', quiet: true };
+        summary = null;
       }
     }
     if (summary) {
@@ -289,8 +286,7 @@ export class RenderedPayloadSummary
   private readonly _original: OriginalChoice;
   private readonly _settings: InterceptSettings;
   private _model: IRenderMime.IMimeModel | null = null;
-  /** Renders started, so that one that waited for the render layer knows whether a newer one came. */
-  private _renders = 0;
+  private readonly _turns = new RenderTurns(() => this.isDisposed);
   private _view: SummaryViewWidget | null = null;
   private _fallback: IRenderMime.IRenderer | null = null;
   private readonly _originals = new Set<IRenderMime.IRenderer>();

@@ -24,7 +24,7 @@ import {
   TableCloseWatch
 } from './segments';
 import type { Segment } from './segments';
-import { loadRenderLayer, renderLayer } from './render-layer';
+import { RenderTurns } from './render-layer';
 import { SummaryViewWidget } from './viewwidget';
 import { SummaryWrapper } from './wrapper';
 
@@ -77,12 +77,12 @@ export class RenderedStreamSummary extends SummaryWrapper {
       this._joined = null;
     }
     this._model = model;
-    const render = ++this._renders;
+    const turn = this._turns.begin();
     const shown = this.showsSummary;
     try {
       this._holdsMarkers =
         this._settings.enabled && this._markers.mayHoldSummary(own);
-      await this._render(model, this._joined ?? own, render);
+      await this._render(model, this._joined ?? own, turn);
     } finally {
       // A stream with summary markers stays in its area's group, which
       // regroups when its text changes (see `stream` below).
@@ -101,8 +101,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
     return this._holdsMarkers ? this._streamPart : null;
   }
 
-  /** Renders started, so that one that waited for the render layer knows whether a newer one came. */
-  private _renders = 0;
+  private readonly _turns = new RenderTurns(() => this.isDisposed);
 
   private readonly _streamPart: StreamPart = {
     text: () => this._own,
@@ -122,7 +121,7 @@ export class RenderedStreamSummary extends SummaryWrapper {
   private async _render(
     model: IRenderMime.IMimeModel,
     source: string,
-    render: number
+    turn: number
   ): Promise<void> {
     let segments: Segment[] | null = null;
     if (
@@ -148,19 +147,14 @@ export class RenderedStreamSummary extends SummaryWrapper {
         segments = null;
       }
     }
-    if (segments && !renderLayer()) {
-      try {
-        await loadRenderLayer();
-      } catch (error) {
-        console.warn(
-          'keras-summary: could not load the table view; showing the summary as text.',
-          error
-        );
-        segments = null;
-      }
-      if (render !== this._renders || this.isDisposed) {
-        // A newer render started while the view loaded: it shows the text.
+    const waiting = segments ? this._turns.wait(turn) : null;
+    if (waiting) {
+      const next = await waiting;
+      if (next === 'stale') {
         return;
+      }
+      if (next === 'failed') {
+        segments = null;
       }
     }
     if (segments) {
