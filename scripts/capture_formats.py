@@ -265,7 +265,62 @@ CELLS_K2 = [
         """,
         1,
     ),
+    (
+        "long_names",
+        "layer names longer than the first column (32 or 33 characters): the printer cuts the cell "
+        "at the column's edge, so a name that fills it keeps no '(Type)', and the Connected to "
+        "column cuts the references to them",
+        """
+        from keras.layers import GlobalAveragePooling1D
+
+        tokens = Input(shape=(None, 16), name="token_features_with_a_long_name")
+        convolved = Conv1D(32, 3, name="temporal_convolution_over_the_tokens")(tokens)
+        pooled_max = GlobalMaxPooling1D(name="global_max_pooling_over_time_steps")(convolved)
+        pooled_mean = GlobalAveragePooling1D(name="global_average_pooling_over_time")(convolved)
+        joined = concatenate([pooled_max, pooled_mean], name="joined")
+        long_names = Model(tokens, Dense(2, name="classifier")(joined))
+        long_names.summary()
+        """,
+        1,
+    ),
 ]
+
+# Models nested two deep, with names that fill the first column: the 2.7-2.12
+# printer cuts a framed row's first cell as wide as an unframed one while it
+# starts the row's other columns early, so the cell runs into the next one.
+NESTED_CUT = (
+    "nested_cut",
+    "an augmentation Sequential and a head Sequential holding another Sequential "
+    "(expand_nested=True, show_trainable=True), names cut in the framed rows at depths 1 and 2",
+    """
+    augment = keras.Sequential(
+        [layers.RandomFlip(name="random_flip"), layers.RandomRotation(0.1, name="random_rotation")],
+        name="img_augmentation",
+    )
+    inner = keras.Sequential(
+        [
+            keras.Input(shape=(8,)),
+            layers.Dense(8, name="dense_in_the_inner_block"),
+            layers.BatchNormalization(name="batch_normalization"),
+        ],
+        name="inner_block",
+    )
+    head = keras.Sequential(
+        [
+            keras.Input(shape=(32, 32, 3)),
+            layers.Conv2D(8, 3, name="convolution_over_images"),
+            layers.GlobalAveragePooling2D(name="pooling"),
+            inner,
+        ],
+        name="image_head",
+    )
+    images = keras.Input(shape=(32, 32, 3), name="images")
+    outputs = layers.Dense(2, name="prediction")(head(augment(images)))
+    nested_cut = keras.Model(images, outputs, name="nested_cut")
+    nested_cut.summary(expand_nested=True, show_trainable=True)
+    """,
+    1,
+)
 
 # tf.keras 2.12 (`from tensorflow import keras`): the 2.7-2.12 printer.
 TF212_IMPORTS = ("import tf_keras as keras\nfrom tf_keras import layers",
@@ -616,7 +671,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             tf212_setup,
             env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
             tfkeras=True,
-            cells=list(common) + cells(QUOTED + [UNUSED_LAYER]),
+            cells=list(common) + cells(QUOTED + [UNUSED_LAYER, NESTED_CUT]),
             extra_checks=_contains("mlp", "Total params: 101,770\n", "totals with separators"),
         )
     )
@@ -631,7 +686,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             setups["tfkeras2"],
             env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
             tfkeras=True,
-            cells=[c for c in common if c.id == "nested"] + cells(QUOTED + [UNUSED_LAYER]),
+            cells=[c for c in common if c.id == "nested"] + cells(QUOTED + [UNUSED_LAYER, NESTED_CUT]),
             extra_checks=_contains("quoted_nested", "    ||", "indented nested frames"),
         )
     )

@@ -8,6 +8,7 @@
  * references.
  */
 import type { LayerRow, TensorShape } from '../parse/types';
+import { nameCutAtEdge } from '../parse/cells';
 import { layerDepth } from './nesting';
 
 export interface RowInput {
@@ -62,7 +63,7 @@ export function rowInputs(
     if (latest.length > d + 1) {
       latest.length = d + 1;
     }
-    names.add(layer.name, parent, i);
+    names.add(layer.name, parent, i, nameCutAtEdge(layer));
   }
   return result;
 }
@@ -214,7 +215,8 @@ class NameIndex {
   /** Set when the maps would grow past `MAX_LENGTHS`: searches then look back row by row. */
   private scanOnly = false;
 
-  add(name: string, parent: number, row: number): void {
+  /** `atEdge`: the name may be cut with no mark (`nameCutAtEdge`); it is indexed as a cut name. */
+  add(name: string, parent: number, row: number, atEdge = false): void {
     let block = parent < 0 ? this.top : this.byBlock.get(parent);
     if (!block) {
       block = new Map();
@@ -224,13 +226,15 @@ class NameIndex {
     if (!this.byName.has(name)) {
       this.byName.set(name, row);
     }
-    this.names.push(name);
+    const marked = name.endsWith(CUT_MARK);
+    // Kept with a mark, so the searches below take it as cut.
+    this.names.push(atEdge && !marked ? name + CUT_MARK : name);
     this.count++;
-    const cut = name.endsWith(CUT_MARK);
+    const cut = marked || atEdge;
     if (!cut && this.prefixLengths.length === 0) {
       return;
     }
-    const bare = cut ? name.slice(0, -1) : name;
+    const bare = marked ? name.slice(0, -1) : name;
     for (const length of this.prefixLengths) {
       if (bare.length >= length) {
         this.byPrefix.set(

@@ -85,6 +85,24 @@ function unframe(text: string, depth: number, starts: number[]): string {
     return inner;
   }
   const at = starts[1] - depth;
+  // Where the third column starts in this line, and its width in the header's.
+  const end2 = starts.length > 2 ? starts[2] - depth : inner.length;
+  const width2 = starts.length > 2 ? starts[2] - starts[1] : 0;
+  // A first cell cut as wide as an unframed row's runs past the early
+  // column start (`| random_rotation (RandomRota  (None, …`): it ends at
+  // the two spaces the printer puts after every cell, and the second
+  // cell, pushed right, still ends before the third column.
+  if (at > 0 && at < inner.length && inner.charCodeAt(at - 1) !== 0x20) {
+    const gap = inner.indexOf('  ', at);
+    const cell = (gap === -1 ? inner : inner.slice(0, gap)).trimStart();
+    if (gap !== -1 && gap < end2 && cell.length < starts[1]) {
+      return (
+        (' ' + cell).padEnd(starts[1]) +
+        inner.slice(gap, end2).trimStart().padEnd(width2) +
+        inner.slice(end2)
+      );
+    }
+  }
   return inner.slice(0, at) + ' '.repeat(depth) + inner.slice(at);
 }
 

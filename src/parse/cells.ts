@@ -4,6 +4,7 @@
  * wrapped lines already joined.
  */
 import { isSpace } from './lines';
+import type { LayerRow } from './types';
 
 /** The ellipsis rich puts where it cut a cell. */
 export const CUT_MARK = '…';
@@ -58,7 +59,28 @@ export function readLayerCell(cell: string): LayerCell {
       return { name: text.slice(0, end), type, depth, cutSilently };
     }
   }
-  return { name: text, type: '', depth, cutSilently: false };
+  // Keras prints every layer as `name (Type)`: a cell with no type was cut
+  // before it (old ASCII printers cut a name that fills the column at its
+  // edge, with no mark), unless Keras 3 cut it with `…`, which is listed.
+  return {
+    name: text,
+    type: '',
+    depth,
+    cutSilently: n > 0 && !text.includes(CUT_MARK)
+  };
+}
+
+/**
+ * Whether a row's name may have been cut with no mark: old ASCII printers
+ * cut a layer cell at the column's edge, and a name that fills the column
+ * keeps no `(Type)` (`temporal_convolution_over_the_to`). Such a name is
+ * matched as a prefix, as one rich cut with `…` is.
+ */
+export function nameCutAtEdge(row: LayerRow): boolean {
+  if (row.type !== '' || row.cut.length === 0) {
+    return false;
+  }
+  return row.cut.some(c => c.column === 'layer');
 }
 
 /**

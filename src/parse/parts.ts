@@ -51,7 +51,11 @@ export function readTotalsLine(line: string): TotalsLine | null {
   if (!key) {
     return null;
   }
-  const m = /^(\d[\d,]*)(?:\s+\(([^()]*)\))?$/.exec(t.slice(colon + 2).trim());
+  // The count and its size; words a notebook's author wrote after them
+  // (`Total params: 11,230,948 [11 million!]`) are left out.
+  const m = /^(\d[\d,]*)(?![\d.,])(?:\s+\(([^()]*)\))?/.exec(
+    t.slice(colon + 2).trim()
+  );
   if (!m) {
     return null;
   }

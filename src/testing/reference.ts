@@ -6,12 +6,13 @@
  * dimension sorts its own consumer list, every connection searches its
  * row's inputs). Test-only. A rule changed in src/analyze is changed here
  * too, in the same plain form (since: a cut reference names the nearest row
- * it can be; several inputs of a call follow the layer class's rule, from
+ * it can be; a name cut at the column's edge with no mark is matched as a
+ * cut one; several inputs of a call follow the layer class's rule, from
  * src/analyze/carry.ts, which has tests of its own). The parameter formulas
  * are not re-implemented (they take the rows' inputs and children from here).
  * Exact axes from a kernel payload are not handled here.
  */
-import { referencedLayer } from '../parse/cells';
+import { nameCutAtEdge, referencedLayer } from '../parse/cells';
 import type { LayerRow, Summary, TensorShape } from '../parse/types';
 import { carry, hasOneInputRule } from '../analyze/carry';
 import { layerDepth } from '../analyze/nesting';
@@ -114,8 +115,9 @@ function nearest(
     return undefined;
   }
   for (let k = i - 1; k >= 0; k--) {
-    const cut = layers[k].name.endsWith('…');
-    const bare = cut ? layers[k].name.slice(0, -1) : layers[k].name;
+    const marked = layers[k].name.endsWith('…');
+    const cut = marked || nameCutAtEdge(layers[k]);
+    const bare = marked ? layers[k].name.slice(0, -1) : layers[k].name;
     if ((starts && bare.startsWith(name)) || (cut && name.startsWith(bare))) {
       return k;
     }

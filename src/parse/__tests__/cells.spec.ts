@@ -48,11 +48,20 @@ describe('readLayerCell', () => {
     });
   });
 
-  it('keeps a cell without a type as the name', () => {
-    expect(readLayerCell('weird cell')).toMatchObject({
-      name: 'weird cell',
-      type: ''
+  it('keeps a cell without a type as the name, cut: Keras prints every layer with its type', () => {
+    // An old ASCII printer cut a name that fills the column at its edge.
+    expect(readLayerCell('temporal_convolution_over_the_t')).toEqual({
+      name: 'temporal_convolution_over_the_t',
+      type: '',
+      depth: 0,
+      cutSilently: true
     });
+    // Rich marks its cuts with `…`: those are listed as cut already.
+    expect(readLayerCell('a_very_long_layer_na…')).toMatchObject({
+      type: '',
+      cutSilently: false
+    });
+    expect(readLayerCell('   ').cutSilently).toBe(false);
   });
 });
 

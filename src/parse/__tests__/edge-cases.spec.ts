@@ -106,6 +106,34 @@ describe('parseText on hand-written edge cases', () => {
     });
   });
 
+  it("reads a totals line with the author's words after the count (hand-written, as in a public notebook)", () => {
+    const text = [
+      'Model: "res_net"',
+      '_'.repeat(65),
+      'Layer (type)                 Output Shape              Param #   ',
+      '='.repeat(65),
+      'dense (Dense)                multiple                  51300     ',
+      '='.repeat(65),
+      'Total params: 51,300 [about fifty thousand!]',
+      'Trainable params: 51,300',
+      'Non-trainable params: 0',
+      '_'.repeat(65),
+      ''
+    ].join('\n');
+    const { summaries } = parseText(text);
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0].totals).toMatchObject({
+      total: 51300,
+      trainable: 51300,
+      nonTrainable: 0
+    });
+    // A count that goes on as a decimal is no count.
+    expect(
+      parseText(text.replace('51,300 [', '51,300.5 [')).summaries[0].totals
+        .total
+    ).toBeNull();
+  });
+
   it('warns about half a table and still returns its rows', () => {
     const half = RICH_TABLE.split('\n').slice(0, 5).join('\n');
     const [s] = parseText(half).summaries;

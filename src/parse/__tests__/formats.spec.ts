@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeSummary } from '../../analyze';
+import { rowInputs } from '../../analyze/inputs';
 import { parseNotebook, parseNotebookJson } from '../notebook';
 import type { NotebookSummary } from '../notebook';
 import { parseText } from '../parse';
@@ -83,6 +84,66 @@ const NESTED_TRAINABLE = [
   true,
   false,
   true
+];
+
+/**
+ * Names of 31 to 36 characters in a first column that keeps 32 (Keras 2.0)
+ * or 31 (2.1 and later) characters of a cell: the printer cuts the cell at
+ * the column's edge, with no mark, so a name that fills it keeps no
+ * `(Type)`.
+ */
+const longNames = (width: 31 | 32): Row[] => [
+  ['token_features_with_a_long_name', '', [[N, N, 16]], 0, 0, ['layer']],
+  [
+    'temporal_convolution_over_the_tokens'.slice(0, width),
+    '',
+    [[N, N, 32]],
+    // 3·16·32 + 32
+    1568,
+    0,
+    ['layer']
+  ],
+  [
+    'global_max_pooling_over_time_steps'.slice(0, width),
+    '',
+    [[N, 32]],
+    0,
+    0,
+    ['layer']
+  ],
+  [
+    'global_average_pooling_over_time'.slice(0, width),
+    '',
+    [[N, 32]],
+    0,
+    0,
+    ['layer']
+  ],
+  ['joined', 'Concatenate', [[N, 64]], 0],
+  // 64·2 + 2
+  ['classifier', 'Dense', [[N, 2]], 130]
+];
+
+/**
+ * Framed rows whose first cell tf.keras 2.7-2.12 cuts as wide as an
+ * unframed row's (27 characters) while it starts their other columns a
+ * character per level early: the cell runs into the Output Shape column.
+ * 2.13 and later cut it narrower; both read the same.
+ */
+const NESTED_CUT: Row[] = [
+  ['images', 'InputLayer', [[N, 32, 32, 3]], 0, 0],
+  ['img_augmentation', 'Sequential', [[N, 32, 32, 3]], 0, 0],
+  ['random_flip', 'RandomFlip', [[N, 32, 32, 3]], 0, 1],
+  ['random_rotation', 'RandomRotation', [[N, 32, 32, 3]], 0, 1],
+  ['image_head', 'Sequential', [[N, 8]], 328, 0],
+  // 3·3·3·8 + 8
+  ['convolution_over_images', 'Conv2D', [[N, 30, 30, 8]], 224, 1],
+  ['pooling', 'GlobalAveragePooling2D', [[N, 8]], 0, 1],
+  ['inner_block', 'Sequential', [[N, 8]], 104, 1],
+  // 8·8 + 8, and BatchNormalization's 4·8
+  ['dense_in_the_inner_block', 'Dense', [[N, 8]], 72, 2],
+  ['batch_normalization', 'BatchNormalization', [[N, 8]], 32, 2],
+  ['prediction', 'Dense', [[N, 2]], 18, 0]
 ];
 
 const BIG: Row[] = [
@@ -278,6 +339,48 @@ const EXPECTED: Expected[] = [
       max_pooling2d_1: partial(),
       conv2d_2: partial()
     }
+  },
+  {
+    notebook: 'keras2-2.0.ipynb',
+    cell: 'long_names',
+    format: 'keras2',
+    model: null,
+    rows: longNames(32),
+    totals: [1698, 1698, 0]
+  },
+  {
+    notebook: 'keras2-2.2.ipynb',
+    cell: 'long_names',
+    format: 'keras2',
+    model: null,
+    rows: longNames(31),
+    totals: [1698, 1698, 0]
+  },
+  {
+    notebook: 'keras2-2.3.ipynb',
+    cell: 'long_names',
+    format: 'keras2',
+    model: 'model_5',
+    rows: longNames(31),
+    totals: [1698, 1698, 0]
+  },
+  {
+    notebook: 'tfkeras212.ipynb',
+    cell: 'nested_cut',
+    format: 'keras2',
+    model: 'nested_cut',
+    rows: NESTED_CUT,
+    totals: [346, 330, 16],
+    trainable: NESTED_CUT.map(() => true)
+  },
+  {
+    notebook: 'tfkeras2-quoted.ipynb',
+    cell: 'nested_cut',
+    format: 'keras2',
+    model: 'nested_cut',
+    rows: NESTED_CUT,
+    totals: [346, 330, 16],
+    trainable: NESTED_CUT.map(() => true)
   },
   {
     notebook: 'tfkeras212.ipynb',
@@ -548,6 +651,37 @@ describe('every printer branch, as the old versions printed it', () => {
     // The warning says which cells were cut.
     expect(s.warnings.join(' ')).toMatch(/4 Output Shape cells were cut short/);
   });
+
+  it.each(['keras2-2.0.ipynb', 'keras2-2.2.ipynb', 'keras2-2.3.ipynb'])(
+    '%s: references to names cut at the edge find their rows, and the time axis its consumers',
+    notebook => {
+      const cell = fixtureCell(loadNotebook(notebook), 'long_names');
+      const s = summariesOf(notebook).find(x => x.cell === cell.index)!;
+      // The Connected to column cuts the references too, at the line's end:
+      // `temporal_convolution_over_the_tok` names the row printed as
+      // `temporal_convolution_over_the_t(o)`, which is cut too.
+      expect(s.layers.map(l => l.connectedTo)).toEqual([
+        [],
+        ['token_features_with_a_long_name[0'],
+        ['temporal_convolution_over_the_tok'],
+        ['temporal_convolution_over_the_tok'],
+        [
+          'global_max_pooling_over_time_step',
+          'global_average_pooling_over_time['
+        ],
+        ['joined[0][0]']
+      ]);
+      expect(
+        rowInputs(s.layers, true).map(inputs => inputs.map(x => x.row))
+      ).toEqual([[], [0], [1], [1], [2, 3], [4]]);
+      // Input(shape=(None, 16)): the open time axis is consumed by both poolings.
+      const time = analyzeSummary(s).layers[0].dims.find(d => d.axis === 1)!;
+      expect([time.role, time.consumers]).toEqual(['variable', [2, 3]]);
+      expect(s.warnings.join(' ')).toMatch(
+        /4 Layer \(type\) cells were cut short/
+      );
+    }
+  );
 
   it("reads each summary of nbclient's one-output-per-line notebook as one, its outputs the pieces", () => {
     const nb = loadNotebook('tfkeras2-unmerged.ipynb');
