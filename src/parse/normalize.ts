@@ -146,12 +146,18 @@ export type InputKind = 'text' | 'html';
 
 const ESC = 0x1b;
 
+/** rich's own opening of a `text/html` output in Jupyter. */
+const RICH_PRE = '<pre style="white-space:pre;';
+
 /** Whether a text is rich-style HTML rather than plain text. */
 export function looksLikeHtml(input: string): boolean {
   // rich writes `<pre style="white-space:pre;…">…</pre>`; a plain-text summary
-  // never starts with a tag.
+  // never starts with a tag. A document that quotes rich's output among
+  // other text (nbconvert's Markdown export of a notebook) holds its
+  // opening tag, which no printed summary does.
   return (
-    /^\s*<(pre|div|code|span)[\s>]/i.test(input) &&
+    (/^\s*<(pre|div|code|span)[\s>]/i.test(input) ||
+      input.includes(RICH_PRE)) &&
     /<\/(pre|div|code|span)>/i.test(input)
   );
 }

@@ -2,7 +2,7 @@
  * readText: output data in both of nbformat's multiline forms (one string,
  * or the list of lines a saved notebook holds and JupyterLite hands over).
  */
-import { parseParts, readText } from '..';
+import { looksLikeHtml, parseParts, parseText, readText } from '..';
 import { fixtureCell, loadNotebook } from '../../testing/fixtures';
 
 describe('readText', () => {
@@ -38,5 +38,26 @@ describe('readText', () => {
     expect(fromLines).toEqual(fromText);
     // What String(lines) made of it: commas between the lines, no summary.
     expect(parseParts(String(lines), { kind: 'html' })).toHaveLength(0);
+  });
+
+  it("finds rich's HTML quoted among Markdown text (nbconvert's Markdown export; the Markdown around it hand-written)", () => {
+    const nb = loadNotebook('keras3-display.ipynb');
+    const html = fixtureCell(nb, 'mlp')
+      .outputs.map(o => readText(o.data?.['text/html']))
+      .join('');
+    expect(html).toContain('<pre style="white-space:pre;');
+    const md =
+      '# Training\n\n```python\nmodel.summary()  # x < 3 & y > 2\n```\n\n' +
+      html +
+      '\n\nThe model has three layers.\n';
+    expect(looksLikeHtml(md)).toBe(true);
+    const [s] = parseText(md).summaries;
+    expect(s.layers.map(l => l.name)).toEqual(['flatten', 'dense', 'dense_1']);
+    expect(s.totals.total).toBe(101770);
+    // The span is the quoted HTML's, in the document's own offsets.
+    expect(md.slice(s.start, s.end)).toContain('flatten');
+    expect(s.start).toBeGreaterThanOrEqual(md.indexOf('<pre'));
+    // Plain text that only mentions a tag is still text.
+    expect(looksLikeHtml('print("<pre>")\n Layer (type)\n</pre>')).toBe(false);
   });
 });
