@@ -14,6 +14,11 @@
  * prefix. The prefix moves every column of an ASCII table, so the readers
  * read the text with the prefixes taken out, and spans are mapped back.
  * Only the parser sees this text: the page shows and keeps the original.
+ *
+ * A summary pasted into code as comments (`# Model: "…"`, `# ┏━━━…`,
+ * `#  dense (Dense) …`) carries a comment mark the same way; in a text
+ * that holds such a commented summary, the `# ` (or a bare `#`) at the
+ * start of every line is read past too.
  */
 import { grown, lastAtOrBefore } from './lines';
 import { MappedText } from './normalize';
@@ -31,6 +36,21 @@ const GLOG_PREFIX = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ [^\s:\]]+:\d+\] /;
 /** Quick test over the whole text: does any line start with a prefix? */
 const ANY_PREFIX =
   /^(?:INFO:absl:|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ [^\s:\]]+:\d+\] )/m;
+
+/**
+ * A line that starts a commented summary: its heading, its table's top
+ * (rich's box, or an ASCII header or rule), after `#` and any spaces.
+ */
+const COMMENTED_SUMMARY =
+  /^#[ \t]*(?:Model: "|┏━|Layer \(type\)|_{20,}$|={20,}$)/m;
+
+/** Length of the comment mark at the start of `line`: `# `, `#`, or 0. */
+function commentMarkLength(line: string): number {
+  if (line.charCodeAt(0) !== 0x23 /* # */) {
+    return 0;
+  }
+  return line.charCodeAt(1) === 0x20 ? 2 : 1;
+}
 
 /** Length of the log prefix at the start of `line`, 0 when there is none. */
 export function logPrefixLength(line: string): number {
@@ -78,13 +98,19 @@ class StrippedMap implements SpanMap {
 }
 
 /**
- * `norm` with the log prefix cut from the start of every line that has
- * one, or `norm` itself when no line has one (the common case: one regular
+ * `norm` with the log prefix (or comment mark) cut from the start of every
+ * line that has one, or `norm` itself when no line has one (the common case: one regular
  * expression over the text, no copy).
  */
 export function stripLogPrefixes(norm: NormalizedText): NormalizedText {
   const text = norm.text;
-  if (!ANY_PREFIX.test(text)) {
+  const logged = ANY_PREFIX.test(text);
+  // A search for `#` at a line's start first: the expression's scan of a
+  // large text costs more.
+  const commented =
+    (text.charCodeAt(0) === 0x23 || text.includes('\n#')) &&
+    COMMENTED_SUMMARY.test(text);
+  if (!logged && !commented) {
     return norm;
   }
   const parts: string[] = [];
@@ -97,7 +123,10 @@ export function stripLogPrefixes(norm: NormalizedText): NormalizedText {
     const nl = text.indexOf('\n', at);
     const next = nl === -1 ? n : nl + 1;
     // Only the line's first characters are looked at for the prefix.
-    const skip = logPrefixLength(text.slice(at, Math.min(next, at + 120)));
+    const head = text.slice(at, Math.min(next, at + 120));
+    const skip =
+      (logged ? logPrefixLength(head) : 0) ||
+      (commented ? commentMarkLength(head) : 0);
     const from = at + skip;
     if (count === starts.length) {
       starts = grown(starts);

@@ -806,6 +806,40 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     }
   );
 
+  it.each([
+    ['keras3-print.ipynb', 'two_inputs'],
+    ['tfkeras2.ipynb', 'nested'],
+    ['keras2-2.3.ipynb', 'cnn_cut']
+  ])(
+    '%s %s: the summary pasted into code as comments (every line behind `# `, as an editor comments lines out) reads as printed',
+    (notebook, id) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      expect(expected.layers.length).toBeGreaterThan(2);
+      const lines = printed.replace(/\n$/, '').split('\n');
+      const commented =
+        'model.summary()\n' +
+        lines.map(l => `# ${l}`.trimEnd()).join('\n') +
+        '\n';
+      const [s, ...rest] = parseText(commented).summaries;
+      expect(rest).toEqual([]);
+      const fields = (x: typeof s) =>
+        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.depth]);
+      expect(fields(s)).toEqual(fields(expected));
+      expect(s.totals).toEqual(expected.totals);
+      // The spans are the commented text's: from the first `# ` line on.
+      expect(commented.slice(s.start)).toMatch(/^# /);
+      const first = s.layers[0];
+      expect(commented.slice(first.start, first.end)).toMatch(
+        new RegExp(`^# .*${first.name}`)
+      );
+      // A text whose `#` lines hold no summary is read as it is.
+      expect(
+        parseText('# Training\n' + printed).summaries.map(x => x.start)
+      ).toEqual([expected.start + '# Training\n'.length]);
+    }
+  );
+
   it('maps spans through log prefixes and \\r\\n line ends (a pty, as `!python train.py` prints)', () => {
     const text = streamText('tfkeras2-absl.ipynb', 'absl_glog', 'stdout')
       .split('\n')
