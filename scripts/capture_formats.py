@@ -322,6 +322,53 @@ NESTED_CUT = (
     1,
 )
 
+# A subclassed model that holds its weights itself, in no layer: the table
+# has no rows (no closing rule after the header's), the totals count them.
+NO_LAYERS = (
+    "no_layers",
+    "a subclassed model whose two weights are its own (add_weight in build), no layers: "
+    "a table with no rows, Total params: 2",
+    """
+    class Affine(keras.Model):
+        def build(self, input_shape):
+            self.w = self.add_weight(name="w", shape=(), initializer="ones")
+            self.b = self.add_weight(name="b", shape=(), initializer="zeros")
+
+        def call(self, x):
+            return x * self.w + self.b
+
+
+    affine = Affine(name="affine")
+    affine(np.zeros((1, 1), "float32"))
+    affine.summary()
+    """,
+    1,
+)
+
+# The same on Keras 2.2.5-2.3 (tf.keras 2.0-2.6 printed it so too): no rows,
+# so no rule closes the table; the totals follow the header's `=` rule.
+K2_NO_LAYERS = (
+    "no_layers",
+    "a subclassed model whose two weights are its own (add_weight in build), no layers: "
+    "the totals right after the header's rule",
+    """
+    class Affine(Model):
+        def build(self, input_shape):
+            self.w = self.add_weight(name="w", shape=(), initializer="ones")
+            self.b = self.add_weight(name="b", shape=(), initializer="zeros")
+            super().build(input_shape)
+
+        def call(self, x):
+            return x * self.w + self.b
+
+
+    affine = Affine(name="affine")
+    affine.build((None, 1))
+    affine.summary()
+    """,
+    1,
+)
+
 # tf.keras 2.12 (`from tensorflow import keras`): the 2.7-2.12 printer.
 TF212_IMPORTS = ("import tf_keras as keras\nfrom tf_keras import layers",
                  "from tensorflow import keras\nfrom tensorflow.keras import layers")
@@ -637,6 +684,9 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
     flavours = []
     for name, version, api, title in OLD_KERAS:
         specs = {"k0": CELLS_K0, "k1-early": CELLS_K1_EARLY, "k1": CELLS_K1, "k2": CELLS_K2}[api]
+        if name == "keras2-2.3":
+            # Subclassed models print their summary from Keras 2.2.5 on.
+            specs = specs + [K2_NO_LAYERS]
         flavours.append(
             Flavour(
                 name,
@@ -671,7 +721,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             tf212_setup,
             env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
             tfkeras=True,
-            cells=list(common) + cells(QUOTED + [UNUSED_LAYER, NESTED_CUT]),
+            cells=list(common) + cells(QUOTED + [UNUSED_LAYER, NESTED_CUT, NO_LAYERS]),
             extra_checks=_contains("mlp", "Total params: 101,770\n", "totals with separators"),
         )
     )
@@ -686,7 +736,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             setups["tfkeras2"],
             env={"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"},
             tfkeras=True,
-            cells=[c for c in common if c.id == "nested"] + cells(QUOTED + [UNUSED_LAYER, NESTED_CUT]),
+            cells=[c for c in common if c.id == "nested"] + cells(QUOTED + [UNUSED_LAYER, NESTED_CUT, NO_LAYERS]),
             extra_checks=_contains("quoted_nested", "    ||", "indented nested frames"),
         )
     )
@@ -728,7 +778,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             kernels["keras3"],
             setups["keras3"] + "\n\n" + RUN_SCRIPT,
             env={"KERAS_BACKEND": "jax"},
-            cells=cells(KERAS3_OTHER),
+            cells=cells(KERAS3_OTHER + [NO_LAYERS]),
             extra_checks=_all(
                 _contains("cp1252_console", "+---", "rich's ASCII box"),
                 _contains("cp437_console", "|    \u2514 block_conv", "nested rows in an ASCII box"),

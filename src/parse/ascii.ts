@@ -269,9 +269,18 @@ export function readAsciiTable(
       : i - 1;
   flush(last);
   const table = finish(columns, layers, firstLine, last, ruleLength, keras0);
-  table.warnings.push(
-    'The table ends before its closing "=" rule: it may be incomplete.'
-  );
+  // A model with no layers (its weights its own) gets no rows and so no
+  // closing rule: its totals come right after the header's.
+  const empty =
+    layers.length === 0 &&
+    i === header + 2 &&
+    i < lines.length &&
+    lines.text(i).startsWith('Total params');
+  if (!empty) {
+    table.warnings.push(
+      'The table ends before its closing "=" rule: it may be incomplete.'
+    );
+  }
   return table;
 }
 

@@ -333,14 +333,28 @@ export function withChecks(summary: Summary): Summary {
       }
     }
   }
+  // The model's weights: without the optimizer's, which Keras 3 adds to its total.
+  const weights =
+    t.trainable !== null && t.nonTrainable !== null
+      ? t.trainable + t.nonTrainable
+      : t.total;
   if (
+    summary.parts.table &&
+    topCount === 0 &&
+    weights !== null &&
+    weights > 0
+  ) {
+    warnings.push(
+      `The table lists no layers, but the model has ${weights} params: ` +
+        'weights a subclassed model holds itself (add_weight, tf.Variable) are in no layer.'
+    );
+  } else if (
     summary.parts.table &&
     topCount > 0 &&
     allCounted &&
     t.trainable !== null &&
     t.nonTrainable !== null
   ) {
-    const weights = t.trainable + t.nonTrainable;
     if (sum !== weights) {
       warnings.push(
         `The layers' params add up to ${sum}, but the model has ${weights} ` +

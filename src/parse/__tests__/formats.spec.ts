@@ -382,6 +382,24 @@ const EXPECTED: Expected[] = [
     totals: [346, 330, 16],
     trainable: NESTED_CUT.map(() => true)
   },
+  ...['keras2-2.3.ipynb', 'tfkeras212.ipynb', 'tfkeras2-quoted.ipynb'].map(
+    (notebook): Expected => ({
+      notebook,
+      cell: 'no_layers',
+      format: 'keras2',
+      model: 'affine',
+      rows: [],
+      totals: [2, 2, 0]
+    })
+  ),
+  {
+    notebook: 'keras3-other.ipynb',
+    cell: 'no_layers',
+    format: 'keras3',
+    model: 'affine',
+    rows: [],
+    totals: [2, 2, 0]
+  },
   {
     notebook: 'tfkeras212.ipynb',
     cell: 'nested',
@@ -680,6 +698,25 @@ describe('every printer branch, as the old versions printed it', () => {
       expect(s.warnings.join(' ')).toMatch(
         /4 Layer \(type\) cells were cut short/
       );
+    }
+  );
+
+  it.each([
+    'keras2-2.3.ipynb',
+    'tfkeras212.ipynb',
+    'tfkeras2-quoted.ipynb',
+    'keras3-other.ipynb'
+  ])(
+    '%s no_layers: a model whose weights are its own is a whole table of no rows, and the warning says where its params are',
+    notebook => {
+      const cell = fixtureCell(loadNotebook(notebook), 'no_layers');
+      const s = summariesOf(notebook).find(x => x.cell === cell.index)!;
+      // Keras 2.3 prints no rule after the header's; tf.keras 2.7+ prints
+      // the closing one anyway: neither table is cut short.
+      expect(s.warnings).toEqual([
+        'The table lists no layers, but the model has 2 params: weights a ' +
+          'subclassed model holds itself (add_weight, tf.Variable) are in no layer.'
+      ]);
     }
   );
 
