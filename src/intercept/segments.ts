@@ -98,11 +98,13 @@ export function isCutShort(summary: Summary): boolean {
   return summary.warnings.some(w => w.indexOf('ends before its') !== -1);
 }
 
-/** A summary that holds a whole table: what the interactive view can show. */
+/**
+ * A summary that holds a whole table: what the interactive view can show.
+ * A table of no rows is whole too once closed (a model whose weights are
+ * its own, or one with no layers yet): the view says so beside its totals.
+ */
 export function hasWholeTable(summary: Summary): boolean {
-  return (
-    summary.parts.table && summary.layers.length > 0 && !isCutShort(summary)
-  );
+  return summary.parts.table && !isCutShort(summary);
 }
 
 /** Text with ANSI escape codes (text) or tags and entities (html) removed. */

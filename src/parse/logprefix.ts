@@ -99,8 +99,8 @@ class StrippedMap implements SpanMap {
 
 /**
  * `norm` with the log prefix (or comment mark) cut from the start of every
- * line that has one, or `norm` itself when no line has one (the common case: one regular
- * expression over the text, no copy).
+ * line that has one, or `norm` itself when no line has one (the common
+ * case: a search or two over the text, no copy).
  */
 export function stripLogPrefixes(norm: NormalizedText): NormalizedText {
   const text = norm.text;
