@@ -73,14 +73,15 @@ export function readLayerCell(cell: string): LayerCell {
 /**
  * Whether a row's name may have been cut with no mark: old ASCII printers
  * cut a layer cell at the column's edge, and a name that fills the column
- * keeps no `(Type)` (`temporal_convolution_over_the_to`). Such a name is
- * matched as a prefix, as one rich cut with `…` is.
+ * keeps no `(Type)` (`temporal_convolution_over_the_to`): the cell listed
+ * as cut is the name alone. (A cell cut after its `(` kept the whole
+ * name.) Such a name is matched as a prefix, as one rich cut with `…` is.
  */
 export function nameCutAtEdge(row: LayerRow): boolean {
   if (row.type !== '' || row.cut.length === 0) {
     return false;
   }
-  return row.cut.some(c => c.column === 'layer');
+  return row.cut.some(c => c.column === 'layer' && c.text === row.name);
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   readTotalsLine
 } from './parts';
 import { isKeras3Top, readKeras3Table } from './keras3';
-import { stripLogPrefixes } from './logprefix';
+import { stripLinePrefixes } from './lineprefix';
 import type { TablePart } from './table';
 import type { ParseResult, Summary, SummaryFormat } from './types';
 
@@ -102,7 +102,7 @@ export function parseParts(
     decoded.map !== null && decoded.text.length !== decoded.originalLength;
   // Lines logged through absl (tf.keras with interactive logging off) are
   // read without their prefixes.
-  const norm = stripLogPrefixes(decoded);
+  const norm = stripLinePrefixes(decoded);
   const lines = splitLines(norm.text);
   // Without a `…` anywhere, no cell was cut: the readers skip the check per cell.
   const mayBeCut = norm.text.includes(CUT_MARK);

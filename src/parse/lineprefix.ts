@@ -1,5 +1,7 @@
 /**
- * Log prefixes before the lines of a summary. tf.keras 2.8+ with
+ * Prefixes before the lines of a summary: a logger's, or a comment mark.
+ *
+ * Log prefixes. tf.keras 2.8+ with
  * interactive logging off prints every line of a summary with one
  * `absl.logging.info` call (`io_utils.print_msg`), so every line carries the
  * logger's prefix:
@@ -102,7 +104,7 @@ class StrippedMap implements SpanMap {
  * line that has one, or `norm` itself when no line has one (the common
  * case: a search or two over the text, no copy).
  */
-export function stripLogPrefixes(norm: NormalizedText): NormalizedText {
+export function stripLinePrefixes(norm: NormalizedText): NormalizedText {
   const text = norm.text;
   const logged = ANY_PREFIX.test(text);
   // A search for `#` at a line's start first: the expression's scan of a
