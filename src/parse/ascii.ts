@@ -50,7 +50,9 @@ export function isAsciiHeader(text: string): boolean {
     // Keras 0.3 printed `Type (name)` rows under a `Layer (name)` header.
     layer = text.indexOf(KERAS0_TITLE);
   }
-  if (layer === -1 || layer > 4) {
+  // Printed headers start in column 0 or 1; a header line pasted with an
+  // indent of its own (readAsciiTable undoes it) stands further right.
+  if (layer === -1 || layer > 8) {
     return false;
   }
   const shape = text.indexOf('Output Shape', layer);
@@ -77,7 +79,8 @@ export function readAsciiTable(
   if (header + 1 >= lines.length || !isRule(lines.text(header + 1), closing)) {
     return null;
   }
-  const found = TITLES.map(t => ({ ...t, at: head.indexOf(t.title) }))
+  const shift = headerShift(lines, header);
+  const found = TITLES.map(t => ({ ...t, at: head.indexOf(t.title) - shift }))
     .filter(t => t.at > 0)
     .sort((a, b) => a.at - b.at);
   const starts = [0, ...found.map(t => t.at)];
@@ -291,6 +294,34 @@ function rowFrom(
     cells[k] = joinAscii(columns[k].kind, lines, group, count, starts, k);
   }
   return buildRow(columns, cells, depth, start, end, mayBeCut);
+}
+
+/**
+ * How many columns the header line stands to the right of the table's rows.
+ * Every printer starts a header title and its column's cells in the same
+ * column (tf.keras >= 2.9 puts one space before both), so this is 0 in
+ * printed output; a summary pasted into Markdown or a README by hand can
+ * have its first line alone indented, and the header's positions then cut
+ * every cell in the wrong place. Measured against the first row's line
+ * (a row starts with its name, or a frame for nested rows, which gives 0).
+ */
+function headerShift(lines: Lines, header: number): number {
+  const head = lines.text(header);
+  const before = head.indexOf('Layer (');
+  if (before <= 0) {
+    return 0;
+  }
+  for (let i = header + 2; i < lines.length; i++) {
+    const ink = firstInk(lines.source, lines.start(i), lines.end(i));
+    if (ink !== -1) {
+      // A rule (a table of no rows) says nothing of where rows start.
+      const c = lines.source[ink];
+      return c === '=' || c === '_' || c === '¯' || c === '-'
+        ? 0
+        : Math.max(0, before - (ink - lines.start(i)));
+    }
+  }
+  return 0;
 }
 
 /**

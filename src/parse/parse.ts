@@ -321,9 +321,17 @@ export function withChecks(summary: Summary): Summary {
   let topCount = 0;
   let allCounted = true;
   let sum = 0;
+  // Param # cells that hold text but no count: Keras prints a number in
+  // every one, so the columns of a hand-edited text do not line up there.
+  let unread = 0;
+  let firstUnread = -1;
   const layers = summary.layers;
   for (let i = 0; i < layers.length; i++) {
     const l = layers[i];
+    if (l.params === null && l.paramsText !== '') {
+      unread++;
+      firstUnread = firstUnread === -1 ? i : firstUnread;
+    }
     if (l.depth === 0) {
       topCount++;
       if (l.params === null) {
@@ -332,6 +340,13 @@ export function withChecks(summary: Summary): Summary {
         sum += l.params;
       }
     }
+  }
+  if (unread > 0) {
+    const l = layers[firstUnread];
+    warnings.push(
+      `${unread} Param # ${unread === 1 ? 'cell' : 'cells'} could not be read as a count ` +
+        `(${JSON.stringify(l.paramsText)} in the row of ${l.name}): the text's columns may not line up with its header.`
+    );
   }
   // The model's weights: without the optimizer's, which Keras 3 adds to its total.
   const weights =

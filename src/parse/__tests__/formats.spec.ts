@@ -886,6 +886,49 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     }
   );
 
+  // Hand-edited from a capture (the sweep of public summaries met both in
+  // pasted text): no printer writes them.
+  it.each([
+    ['keras1.2.ipynb', 'mlp'],
+    ['keras2-2.3.ipynb', 'multi_output'],
+    ['tfkeras2.ipynb', 'nested']
+  ])(
+    '%s %s: a summary pasted with its header line alone indented reads as printed',
+    (notebook, id) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      expect(expected.layers.length).toBeGreaterThan(2);
+      const pasted = printed.replace(/^( ?Layer \(type\))/m, '    $1');
+      expect(pasted).not.toBe(printed);
+      const [s] = parseText(pasted).summaries;
+      const fields = (x: typeof s) =>
+        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
+      expect(fields(s)).toEqual(fields(expected));
+      expect(s.warnings).toEqual(expected.warnings);
+    }
+  );
+
+  it('warns when a Param # cell holds text but no count (a continuation line pasted one column early)', () => {
+    const printed = plain(
+      streamText('keras2-2.3.ipynb', 'multi_output', 'stdout')
+    );
+    const [expected] = parseText(printed).summaries;
+    expect(expected.warnings.join(' ')).not.toMatch(/Param #/);
+    // The second line of concatenate_3's Connected to cell, one column left.
+    const shifted = printed.replace(
+      /\n {65}flatten_2/,
+      '\n' + ' '.repeat(64) + 'flatten_2'
+    );
+    expect(shifted).not.toBe(printed);
+    const [s] = parseText(shifted).summaries;
+    const row = s.layers.find(l => l.name === 'concatenate_3');
+    expect(row?.params).toBeNull();
+    expect(s.warnings).toContain(
+      '1 Param # cell could not be read as a count ("0f" in the row of concatenate_3): ' +
+        "the text's columns may not line up with its header."
+    );
+  });
+
   it('maps spans through log prefixes and \\r\\n line ends (a pty, as `!python train.py` prints)', () => {
     const text = streamText('tfkeras2-absl.ipynb', 'absl_glog', 'stdout')
       .split('\n')
