@@ -120,6 +120,44 @@ export function readAsciiTable(
       groupCount = 0;
     }
   };
+  // A row's later lines continue its cells: blank in the first column, or
+  // (tf.keras >= 2.9 wraps cells) the rest of a name whose `(Type)` has not
+  // closed yet. A later line with a name of its own and a count, in a row
+  // whose first line had a count and whose `name (Type)` closed, is the next row:
+  // a text whose separator lines were deleted (a summary pasted into a
+  // comment or a README) keeps its rows apart. Counts wrap too (a narrow
+  // Param # column), but on a line blank in the first column.
+  const paramsAt = columns.findIndex(c => c.kind === 'params');
+  const layerEnd = starts.length > 1 ? starts[1] : 0;
+  const countIn = (text: string, from: number, to: number): boolean => {
+    if (paramsAt === -1) {
+      return false;
+    }
+    const cellEnd =
+      paramsAt + 1 < starts.length ? from + starts[paramsAt + 1] : to;
+    const ink = firstInk(text, from + starts[paramsAt], Math.min(cellEnd, to));
+    const c = ink === -1 ? 0 : text.charCodeAt(ink);
+    return c >= 0x30 && c <= 0x39;
+  };
+  /** 0: the first cell is blank; 1: it holds text; 2: text ending in `)`. */
+  const nameIn = (text: string, from: number, to: number): number => {
+    let k = Math.min(from + layerEnd, to) - 1;
+    while (k >= from && text.charCodeAt(k) === 0x20) {
+      k--;
+    }
+    return k < from ? 0 : text.charCodeAt(k) === 0x29 ? 2 : 1;
+  };
+  // Whether the current row's first line had a count, and whether its
+  // `name (Type)` has closed (on that line or a wrapped one after it).
+  let groupCounted = false;
+  let groupClosed = false;
+  /** Whether line text[from, to) starts the next row though no separator came first. */
+  const startsRow = (text: string, from: number, to: number): boolean =>
+    groupCount > 0 &&
+    groupCounted &&
+    groupClosed &&
+    nameIn(text, from, to) !== 0 &&
+    countIn(text, from, to);
   let i = header + 2;
   const source = lines.source;
   for (; i < lines.length; i++) {
@@ -148,10 +186,16 @@ export function readAsciiTable(
       ) {
         break;
       }
+      if (startsRow(source, start, lines.end(i))) {
+        flush(i - 1);
+      }
       if (groupCount === 0) {
         groupStart = i;
         groupDepth = 0;
+        groupCounted = countIn(source, start, lines.end(i));
+        groupClosed = false;
       }
+      groupClosed ||= nameIn(source, start, lines.end(i)) === 2;
       group[groupCount++] = i;
       if (keras0) {
         // One line per row, no separators between them.
@@ -178,10 +222,16 @@ export function readAsciiTable(
     if (depth === 0 && !text.startsWith(' ') && looksLikeOtherOutput(text)) {
       break;
     }
+    if (startsRow(inner, 0, inner.length)) {
+      flush(i - 1);
+    }
     if (groupCount === 0) {
       groupStart = i;
       groupDepth = depth;
+      groupCounted = countIn(inner, 0, inner.length);
+      groupClosed = false;
     }
+    groupClosed ||= nameIn(inner, 0, inner.length) === 2;
     group[groupCount++] = depth === 0 ? i : inner;
     if (keras0) {
       flush(i);

@@ -908,6 +908,37 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     }
   );
 
+  it.each([
+    ['tfkeras2.ipynb', 'nested'],
+    ['tfkeras2.ipynb', 'long_names'],
+    ['tfkeras2-quoted.ipynb', 'quoted_big'],
+    ['tfkeras2.ipynb', 'resnet50'],
+    ['keras2-2.3.ipynb', 'multi_output']
+  ])(
+    '%s %s: a summary pasted with the lines between its rows deleted keeps its rows apart',
+    (notebook, id) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      const lines = printed.split('\n');
+      const header = lines.findIndex(l => l.includes('Layer (type)'));
+      const close = lines.findIndex((l, k) => k > header + 1 && /^\s*=+\s*$/.test(l));
+      // Blank lines and `_` rules between rows gone, as a person tidying a paste does.
+      const body = lines
+        .slice(header + 2, close)
+        .filter(l => l.trim() !== '' && !/^_+$/.test(l.trim()));
+      expect(body.length).toBeLessThan(close - header - 2);
+      const pasted = [
+        ...lines.slice(0, header + 2),
+        ...body,
+        ...lines.slice(close)
+      ].join('\n');
+      const [s] = parseText(pasted).summaries;
+      const fields = (x: typeof s) =>
+        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
+      expect(fields(s)).toEqual(fields(expected));
+    }
+  );
+
   it('warns when a Param # cell holds text but no count (a continuation line pasted one column early)', () => {
     const printed = plain(
       streamText('keras2-2.3.ipynb', 'multi_output', 'stdout')
