@@ -53,12 +53,21 @@ SETUP_THEANO = _src(
     """
 )
 
+# Keras 2.0.2 (as 2.0.5; not 2.0.8) reads `getargspec(f).args`: its shim gives a named tuple.
+SETUP_THEANO_NAMED = SETUP_THEANO.replace(
+    "inspect.getargspec = lambda f: inspect.getfullargspec(f)[:4]",
+    "_ArgSpec = collections.namedtuple(\"ArgSpec\", \"args varargs keywords defaults\")\n"
+    "    inspect.getargspec = lambda f: _ArgSpec(*inspect.getfullargspec(f)[:4])",
+)
+assert SETUP_THEANO_NAMED != SETUP_THEANO
+
 # One flavour per old Keras: (flavour, version, API family, title).
 OLD_KERAS = [
     ("keras0.3", "0.3.3", "k0", "Keras 0.3 (model_summary, Sequential and Graph)"),
     ("keras1.0", "1.0.3", "k1-early", "Keras 1.0.0-1.0.3 printer (absolute positions 35/55/67)"),
     ("keras1.1", "1.1.1", "k1", "Keras 1.0.4-1.1.1 printer (no separating space, total only)"),
     ("keras1.2", "1.2.2", "k1", "Keras 1.2 printer (trainable and non-trainable totals)"),
+    ("keras2-2.0.2", "2.0.2", "k2", "Keras 2.0.0-2.0.3 printer (totals as floats: `Total params: 42.0`)"),
     ("keras2-2.0", "2.0.8", "k2", "Keras 2.0 printer (no heading, 100 columns)"),
     ("keras2-2.2", "2.2.4", "k2", "Keras 2.1-2.2.4 printer (no heading, 98 columns)"),
     ("keras2-2.3", "2.3.1", "k2", "Keras 2.2.5-2.3 printer (Model: heading, cells cut at the edge)"),
@@ -604,6 +613,49 @@ TFKERAS_ABSL = [
         """,
         1,
     ),
+    (
+        "print_fn_logger",
+        "a script logging the summary through its own logger (print_fn=logger.info: one call "
+        "per line, Python logging's asctime - name - levelname - format before each), stderr",
+        """
+        run_script('''
+        import logging
+        import tf_keras as keras
+        from tf_keras import layers
+
+        logging.basicConfig(format="%(asctime)s - %(name)s - %(levelname)s - %(message)s",
+                            level=logging.INFO)
+        model = keras.Sequential([keras.Input(shape=(None, 8)), layers.Conv1D(16, 3, name="conv"),
+                                  layers.GlobalMaxPooling1D(name="pool"), layers.Dense(1, name="score")],
+                                 name="logged_model")
+        model.summary(print_fn=logging.getLogger("train").info)
+        ''', stream="stderr")
+        """,
+        1,
+    ),
+    (
+        "print_fn_bracketed",
+        "the same through a logger whose format puts the level, time, file and line in brackets "
+        "(`[INFO    ] 2026-… [train.py] [<module>:12] `), a model with Connected to",
+        """
+        run_script('''
+        import logging
+        import tf_keras as keras
+        from tf_keras import layers
+
+        logging.basicConfig(
+            format="[%(levelname)-8s] %(asctime)s [%(filename)s] [%(funcName)s:%(lineno)d] %(message)s",
+            datefmt="%Y-%m-%d %H:%M:%S", level=logging.INFO)
+        left = keras.Input(shape=(8,), name="left")
+        right = keras.Input(shape=(None, 4), name="right")
+        pooled = layers.GlobalAveragePooling1D(name="pooled")(right)
+        joined = layers.Concatenate(name="joined")([left, pooled])
+        model = keras.Model([left, right], layers.Dense(1, name="score")(joined), name="bracketed")
+        model.summary(print_fn=logging.getLogger("train").info)
+        ''', stream="stderr")
+        """,
+        1,
+    ),
 ]
 
 
@@ -657,6 +709,10 @@ OLD_CHECKS = {
         _contains("cnn_cut", "Total params: 19467\n", "a total without separators only"),
     ),
     "keras1.2": _contains("cnn_cut", "(None, None, None, 32 896", "a separating space over the last character"),
+    "keras2-2.0.2": _all(
+        _contains("mlp", "Non-trainable params: 0.0\n", "a float count (np.sum of no weights)"),
+        _contains("mlp", ".0\nTrainable params:", "a float total"),
+    ),
     "keras2-2.0": _all(
         _contains("cnn_cut", "_" * 100, "100-column functional table"),
         _contains("multi_output", "[(None, 28, 28, 4), ( ", "a list of shapes cut"),
@@ -694,7 +750,7 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
                 f"Keras {version} on Theano 1.0.5 (CPU, no C compiler), default model.summary(): "
                 "the ASCII table printed to stdout.",
                 KERNEL_THEANO,
-                SETUP_THEANO,
+                SETUP_THEANO_NAMED if version == "2.0.2" else SETUP_THEANO,
                 env={
                     "KERAS_BACKEND": "theano",
                     "THEANO_FLAGS": "cxx=,device=cpu,floatX=float32,blas.ldflags=",
@@ -801,6 +857,8 @@ def format_flavours(Fixture, Flavour, common, setups, kernels):
             extra_checks=_all(
                 _contains("absl_lines", "INFO:absl: Layer (type)", "INFO:absl: before every line"),
                 _contains("absl_glog", "layer_utils.py:463] Model: ", "the glog prefix"),
+                _contains("print_fn_logger", " - train - INFO -  Layer (type)", "a logger's own prefix"),
+                _contains("print_fn_bracketed", "[INFO    ] ", "a bracketed logger prefix"),
             ),
         )
     )

@@ -6,7 +6,7 @@
 #   .venv-fixtures-theano   Theano 1.0.5 + numpy 1.23 + ipykernel, and one
 #                           directory per old Keras (keras-<version>/, pip
 #                           --target, put on the kernel's PYTHONPATH by the
-#                           flavour): Keras 0.3.3, 1.0.3, 1.1.1, 1.2.2, 2.0.8,
+#                           flavour): Keras 0.3.3, 1.0.3, 1.1.1, 1.2.2, 2.0.2, 2.0.8,
 #                           2.2.4, 2.3.1 (they need TensorFlow 1.x or Theano,
 #                           and only Theano installs on Python 3.11)
 #   .venv-fixtures-tf212    tensorflow-cpu 2.12.0 + keras 2.12.0 (tf.keras 2.7-2.12 printer)
@@ -34,7 +34,7 @@ REQS_THEANO=(
   "ipykernel==7.4.0"
   "ipython==9.18.1"
 )
-OLD_KERAS=("0.3.3" "1.0.3" "1.1.1" "1.2.2" "2.0.8" "2.2.4" "2.3.1")
+OLD_KERAS=("0.3.3" "1.0.3" "1.1.1" "1.2.2" "2.0.2" "2.0.8" "2.2.4" "2.3.1")
 REQS_TF212=(
   "tensorflow-cpu==2.12.0"
   "keras==2.12.0"

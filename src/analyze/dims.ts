@@ -266,13 +266,17 @@ export function buildDimGraph(
             )
           : null;
       if (rule) {
+        // Carried nodes, not positions: a tensor that feeds the call twice
+        // (a whole reference and a cut one to the same row) is carried on
+        // by one and so not consumed by the other.
+        const carried = new Set<number>();
         for (const [j, k, a, sameSize] of rule.joins) {
           const node = arriving[sources[k].start + a];
           same.union(node, outFirst + j);
           if (sameSize) {
             sized.union(node, outFirst + j);
           }
-          matched[sources[k].start + a] = 1;
+          carried.add(node);
         }
         for (const [k1, a1, k2, a2] of rule.equal) {
           const x = arriving[sources[k1].start + a1];
@@ -283,7 +287,7 @@ export function buildDimGraph(
         // Each distinct tensor's axes end here unless carried on.
         for (const x of sources) {
           for (let a = x.start; a < x.end; a++) {
-            if (!matched[a]) {
+            if (!carried.has(arriving[a])) {
               consumedNode.push(arriving[a]);
               consumedRow.push(i);
             }

@@ -18,6 +18,7 @@
  * continuation lines (or, in Keras 1/2, one extra line per connection).
  */
 import { frameDepth, unframe } from './asciiframe';
+import { headerShift, RowBreaks } from './asciirows';
 import {
   firstInk,
   isBlank,
@@ -120,44 +121,7 @@ export function readAsciiTable(
       groupCount = 0;
     }
   };
-  // A row's later lines continue its cells: blank in the first column, or
-  // (tf.keras >= 2.9 wraps cells) the rest of a name whose `(Type)` has not
-  // closed yet. A later line with a name of its own and a count, in a row
-  // whose first line had a count and whose `name (Type)` closed, is the next row:
-  // a text whose separator lines were deleted (a summary pasted into a
-  // comment or a README) keeps its rows apart. Counts wrap too (a narrow
-  // Param # column), but on a line blank in the first column.
-  const paramsAt = columns.findIndex(c => c.kind === 'params');
-  const layerEnd = starts.length > 1 ? starts[1] : 0;
-  const countIn = (text: string, from: number, to: number): boolean => {
-    if (paramsAt === -1) {
-      return false;
-    }
-    const cellEnd =
-      paramsAt + 1 < starts.length ? from + starts[paramsAt + 1] : to;
-    const ink = firstInk(text, from + starts[paramsAt], Math.min(cellEnd, to));
-    const c = ink === -1 ? 0 : text.charCodeAt(ink);
-    return c >= 0x30 && c <= 0x39;
-  };
-  /** 0: the first cell is blank; 1: it holds text; 2: text ending in `)`. */
-  const nameIn = (text: string, from: number, to: number): number => {
-    let k = Math.min(from + layerEnd, to) - 1;
-    while (k >= from && text.charCodeAt(k) === 0x20) {
-      k--;
-    }
-    return k < from ? 0 : text.charCodeAt(k) === 0x29 ? 2 : 1;
-  };
-  // Whether the current row's first line had a count, and whether its
-  // `name (Type)` has closed (on that line or a wrapped one after it).
-  let groupCounted = false;
-  let groupClosed = false;
-  /** Whether line text[from, to) starts the next row though no separator came first. */
-  const startsRow = (text: string, from: number, to: number): boolean =>
-    groupCount > 0 &&
-    groupCounted &&
-    groupClosed &&
-    nameIn(text, from, to) !== 0 &&
-    countIn(text, from, to);
+  const breaks = new RowBreaks(columns, starts);
   let i = header + 2;
   const source = lines.source;
   for (; i < lines.length; i++) {
@@ -186,16 +150,13 @@ export function readAsciiTable(
       ) {
         break;
       }
-      if (startsRow(source, start, lines.end(i))) {
+      if (breaks.next(source, start, lines.end(i), groupCount > 0)) {
         flush(i - 1);
       }
       if (groupCount === 0) {
         groupStart = i;
         groupDepth = 0;
-        groupCounted = countIn(source, start, lines.end(i));
-        groupClosed = false;
       }
-      groupClosed ||= nameIn(source, start, lines.end(i)) === 2;
       group[groupCount++] = i;
       if (keras0) {
         // One line per row, no separators between them.
@@ -222,16 +183,13 @@ export function readAsciiTable(
     if (depth === 0 && !text.startsWith(' ') && looksLikeOtherOutput(text)) {
       break;
     }
-    if (startsRow(inner, 0, inner.length)) {
+    if (breaks.next(inner, 0, inner.length, groupCount > 0)) {
       flush(i - 1);
     }
     if (groupCount === 0) {
       groupStart = i;
       groupDepth = depth;
-      groupCounted = countIn(inner, 0, inner.length);
-      groupClosed = false;
     }
-    groupClosed ||= nameIn(inner, 0, inner.length) === 2;
     group[groupCount++] = depth === 0 ? i : inner;
     if (keras0) {
       flush(i);
@@ -344,34 +302,6 @@ function rowFrom(
     cells[k] = joinAscii(columns[k].kind, lines, group, count, starts, k);
   }
   return buildRow(columns, cells, depth, start, end, mayBeCut);
-}
-
-/**
- * How many columns the header line stands to the right of the table's rows.
- * Every printer starts a header title and its column's cells in the same
- * column (tf.keras >= 2.9 puts one space before both), so this is 0 in
- * printed output; a summary pasted into Markdown or a README by hand can
- * have its first line alone indented, and the header's positions then cut
- * every cell in the wrong place. Measured against the first row's line
- * (a row starts with its name, or a frame for nested rows, which gives 0).
- */
-function headerShift(lines: Lines, header: number): number {
-  const head = lines.text(header);
-  const before = head.indexOf('Layer (');
-  if (before <= 0) {
-    return 0;
-  }
-  for (let i = header + 2; i < lines.length; i++) {
-    const ink = firstInk(lines.source, lines.start(i), lines.end(i));
-    if (ink !== -1) {
-      // A rule (a table of no rows) says nothing of where rows start.
-      const c = lines.source[ink];
-      return c === '=' || c === '_' || c === '¯' || c === '-'
-        ? 0
-        : Math.max(0, before - (ink - lines.start(i)));
-    }
-  }
-  return 0;
 }
 
 /**

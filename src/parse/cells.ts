@@ -19,6 +19,21 @@ export interface LayerCell {
 }
 
 /**
+ * Where Keras 3's nesting mark `└ ` stands in a layer cell, or -1. The R
+ * package (keras3) prints it as `> ` in the ASCII tables of its rendered
+ * pages (`|    > input_layer   |`): read as the same mark when it follows
+ * an indent.
+ */
+function treeMark(text: string): number {
+  const tree = text.indexOf('└');
+  if (tree !== -1) {
+    return tree;
+  }
+  const gt = text.indexOf('> ');
+  return gt >= 3 && text.charCodeAt(gt - 1) === 0x20 ? gt : -1;
+}
+
+/**
  * `name (Type)`, possibly `   └ name (Type)` in Keras 3, possibly cut:
  * `a_very_long_na… (Dense)`, `global_max_pooling… (GlobalMaxPooling1…`.
  * The type is the last parenthesised word; a name may itself hold spaces
@@ -28,7 +43,7 @@ export function readLayerCell(cell: string): LayerCell {
   // The text is trimmed below: trailing white space needs no pass of its own.
   let text = cell;
   let depth = 0;
-  const tree = text.indexOf('└');
+  const tree = treeMark(text);
   if (tree >= 3 && text.slice(0, tree).trim() === '') {
     // Keras 3 writes "   " per level (at least one), then "└ ". A name that
     // itself starts with "└" (hostile names are real) has no indent.
@@ -256,6 +271,32 @@ function isQuote(c: number): boolean {
 }
 
 /** `Y` → true, `N` → false, `-` or empty → null. */
+/**
+ * Whether a reference was cut with no mark: every printer writes
+ * `name[node][tensor]`, and the old ASCII printers (Keras 1, Keras 2 before
+ * 2.7) cut the `Connected to` column at the line's end without one
+ * (`process_movie_embedding_with_genr`, `z_mean-z_logvar_slicer[0]`). A
+ * reference cut by Keras 3 ends with `…` and is not counted here.
+ */
+export function refCutSilently(ref: string): boolean {
+  let k = ref.length - 1;
+  for (let group = 0; group < 2; group++) {
+    if (ref.charCodeAt(k) !== 0x5d /* ] */) {
+      return ref.charCodeAt(ref.length - 1) !== 0x2026; /* … */
+    }
+    k--;
+    const digits = k;
+    while (k >= 0 && ref.charCodeAt(k) >= 0x30 && ref.charCodeAt(k) <= 0x39) {
+      k--;
+    }
+    if (k === digits || ref.charCodeAt(k) !== 0x5b /* [ */) {
+      return true;
+    }
+    k--;
+  }
+  return k < 0;
+}
+
 export function readTrainableCell(cell: string): boolean | null {
   const text = cell.trim();
   if (text === 'Y' || text === 'True') {

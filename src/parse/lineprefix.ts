@@ -12,15 +12,19 @@
  *   I1203 00:00:44.188117 140237213350784 layer_utils.py:461]  Layer (type) …   (absl's own
  *                                                                handler: glog style)
  *
+ * A program's own logger (`print_fn=logger.info`) writes its format's
+ * prefix the same way; that prefix is learned from the table's rules.
+ *
  * Keras 3 logs a whole summary as one message: only its first line has the
  * prefix. The prefix moves every column of an ASCII table, so the readers
  * read the text with the prefixes taken out, and spans are mapped back.
  * Only the parser sees this text: the page shows and keeps the original.
  *
  * A summary pasted into code as comments (`# Model: "…"`, `# ┏━━━…`,
- * `#  dense (Dense) …`) carries a comment mark the same way; in a text
- * that holds such a commented summary, the `# ` (or a bare `#`) at the
- * start of every line is read past too.
+ * `#  dense (Dense) …`) carries a comment mark the same way, as does the
+ * output of an R chunk in R Markdown (`## Model: "…"`); in a text that
+ * holds such a commented summary, the mark (`# `, `## `, a bare `#`, after
+ * any indent) at the start of every line is read past too.
  */
 import { grown, lastAtOrBefore } from './lines';
 import { MappedText } from './normalize';
@@ -41,17 +45,79 @@ const ANY_PREFIX =
 
 /**
  * A line that starts a commented summary: its heading, its table's top
- * (rich's box, or an ASCII header or rule), after `#` and any spaces.
+ * (rich's box, or an ASCII header or rule), after the mark: one `#` or
+ * more (knitr writes `## ` before every line of an R chunk's output, in
+ * R Markdown and the pages rendered from it, often indented as code) and
+ * any spaces.
  */
 const COMMENTED_SUMMARY =
-  /^#[ \t]*(?:Model: "|┏━|Layer \(type\)|_{20,}$|={20,}$)/m;
+  /^[ \t]*#+[ \t]*(?:Model: "|┏━|Layer \(type\)|_{20,}$|={20,}$)/m;
 
-/** Length of the comment mark at the start of `line`: `# `, `#`, or 0. */
+/**
+ * Length of the comment mark at the start of `line`: any indent, the `#`s
+ * and one space after them; 0 for a line with none.
+ */
 function commentMarkLength(line: string): number {
-  if (line.charCodeAt(0) !== 0x23 /* # */) {
+  let k = 0;
+  while (line.charCodeAt(k) === 0x20 || line.charCodeAt(k) === 0x09) {
+    k++;
+  }
+  if (line.charCodeAt(k) !== 0x23 /* # */) {
     return 0;
   }
-  return line.charCodeAt(1) === 0x20 ? 2 : 1;
+  while (line.charCodeAt(k) === 0x23) {
+    k++;
+  }
+  return line.charCodeAt(k) === 0x20 ? k + 1 : k;
+}
+
+/** Where a search for a table's header looks for a logger's prefix. */
+const HEADER = 'Layer (';
+
+/** Headers looked at for a prefix, at most (a log holds a handful). */
+const MAX_HEADERS = 64;
+
+/**
+ * The prefix a logger of the program's own wrote before every line of an
+ * ASCII summary (`model.summary(print_fn=logger.info)`: tf.keras and Keras
+ * 2 call it once per line), learned from the table: the text before the `=`
+ * rule under a `Layer (type)` header, which starts every printed rule in
+ * column 0. As a pattern: its words and numbers (a time, a function and
+ * line of the printer's: `[print_row:461]`) may change from line to line,
+ * its spaces and punctuation not, and it must hold punctuation or digits
+ * (a bare word and a space could be the start of any row). Null when no
+ * header has one, or it is a known one (absl's), a comment mark or a border.
+ */
+function learnedPrefix(text: string): RegExp | null {
+  let at = text.indexOf(HEADER);
+  for (let k = 0; at !== -1 && k < MAX_HEADERS; k++) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const before = text.slice(lineStart, at);
+    const nl = text.indexOf('\n', at);
+    if (
+      nl !== -1 &&
+      /[^\s#|│┃]/.test(before) &&
+      logPrefixLength(before) === 0
+    ) {
+      const ruleEnd = text.indexOf('\n', nl + 1);
+      const rule = text.slice(nl + 1, ruleEnd === -1 ? text.length : ruleEnd);
+      const r = rule.indexOf('==========');
+      const prefix = r > 0 ? rule.slice(0, r) : '';
+      if (/[^\s\w<>]|\d/.test(prefix)) {
+        const pattern = new RegExp(
+          '^' +
+            prefix
+              .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+              .replace(/[\w<>]+/g, '[\\w<>]+')
+        );
+        if (pattern.test(before)) {
+          return pattern;
+        }
+      }
+    }
+    at = text.indexOf(HEADER, at + HEADER.length);
+  }
+  return null;
 }
 
 /** Length of the log prefix at the start of `line`, 0 when there is none. */
@@ -107,12 +173,15 @@ class StrippedMap implements SpanMap {
 export function stripLinePrefixes(norm: NormalizedText): NormalizedText {
   const text = norm.text;
   const logged = ANY_PREFIX.test(text);
-  // A search for `#` at a line's start first: the expression's scan of a
-  // large text costs more.
+  const learned = learnedPrefix(text);
+  // Native searches for a mark first (`#` at a line's start, knitr's `## `
+  // anywhere): the expression's scan of a large text costs more.
   const commented =
-    (text.charCodeAt(0) === 0x23 || text.includes('\n#')) &&
+    (text.charCodeAt(0) === 0x23 ||
+      text.includes('\n#') ||
+      text.includes('## ')) &&
     COMMENTED_SUMMARY.test(text);
-  if (!logged && !commented) {
+  if (!logged && !learned && !commented) {
     return norm;
   }
   const parts: string[] = [];
@@ -128,6 +197,7 @@ export function stripLinePrefixes(norm: NormalizedText): NormalizedText {
     const head = text.slice(at, Math.min(next, at + 120));
     const skip =
       (logged ? logPrefixLength(head) : 0) ||
+      (learned ? (learned.exec(head)?.[0].length ?? 0) : 0) ||
       (commented ? commentMarkLength(head) : 0);
     const from = at + skip;
     if (count === starts.length) {

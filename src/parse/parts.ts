@@ -52,8 +52,10 @@ export function readTotalsLine(line: string): TotalsLine | null {
     return null;
   }
   // The count and its size; words a notebook's author wrote after them
-  // (`Total params: 11,230,948 [11 million!]`) are left out.
-  const m = /^(\d[\d,]*)(?![\d.,])(?:\s+\(([^()]*)\))?/.exec(
+  // (`Total params: 11,230,948 [11 million!]`) are left out. Keras 2.0.0-2.0.3
+  // summed the counts with `np.sum`, which gives a float for no weights, so a
+  // count can end in `.0` (`Total params: 407,050.0`, `Non-trainable params: 0.0`).
+  const m = /^(\d[\d,]*)(?:\.0)?(?![\d.,])(?:\s+\(([^()]*)\))?/.exec(
     t.slice(colon + 2).trim()
   );
   if (!m) {

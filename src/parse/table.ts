@@ -7,7 +7,8 @@ import {
   readConnectedCell,
   readLayerCell,
   readParamsCell,
-  readTrainableCell
+  readTrainableCell,
+  refCutSilently
 } from './cells';
 import { parseShape } from './shape';
 import type {
@@ -132,6 +133,13 @@ export function buildRow(
       }
       case 'connected':
         connectedTo = readConnectedCell(text);
+        // A cut with `…` is already listed; a silent cut is listed here.
+        if (
+          !(mayBeCut && text.includes(CUT_MARK)) &&
+          connectedTo.some(refCutSilently)
+        ) {
+          cut = withCut(cut, { column: 'connected', text: text.trim() });
+        }
         break;
       case 'trainable':
         trainable = readTrainableCell(text);

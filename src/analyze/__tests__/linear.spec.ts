@@ -136,6 +136,27 @@ describe('the linear analysis gives the reference’s results', () => {
     expectSameAsReference(summary);
   });
 
+  it('on a tensor fed to a call twice, by a whole and by a cut reference (a counterexample the random edits found)', () => {
+    const [, cnn] = FIXTURES.find(([name]) =>
+      name.startsWith('keras1.1.ipynb#1')
+    )!;
+    const fedTwice = mutate(cnn, [
+      // convolution2d_2 gets `maxpooling2d_1[2][0]`, and its own reference cut to `m…`.
+      { kind: 3, at: 1091, n: 7754 },
+      { kind: 0, at: 4763, n: 0 }
+    ]);
+    expect(fedTwice.layers[3].connectedTo).toEqual([
+      'm…',
+      'maxpooling2d_1[2][0]'
+    ]);
+    expectSameAsReference(fedTwice);
+    // The open height and width pass through the convolution: consumed by the pooling alone.
+    const height = analyzeSummary(fedTwice).layers[3].dims.find(
+      d => d.axis === 1
+    )!;
+    expect(height.consumers).toEqual([4]);
+  });
+
   it('on 3,000 summaries changed at random', () => {
     const pool = FIXTURES.map(([, s]) => s).filter(s => s.layers.length > 0);
     fc.assert(

@@ -3,7 +3,8 @@ import {
   readLayerCell,
   readParamsCell,
   readTrainableCell,
-  referencedLayer
+  referencedLayer,
+  refCutSilently
 } from '../cells';
 
 describe('readLayerCell', () => {
@@ -106,6 +107,26 @@ describe('readConnectedCell', () => {
     expect(referencedLayer('dense_1[0][0]')).toBe('dense_1');
     expect(referencedLayer('input_layer_8[0]…')).toBe('input_layer_8');
     expect(referencedLayer('a[b][0][1]')).toBe('a[b]');
+  });
+});
+
+describe('refCutSilently', () => {
+  it.each([
+    ['dense_1[0][0]', false],
+    ['merge_1[1][0]', false],
+    ['input layer[12][3]', false],
+    // Keras 3's mark: listed as cut by the `…` check, not here.
+    ['conv2_block1_1_c…', false],
+    ['dense[0…', false],
+    // The old ASCII printers' cuts at the line's end (the sweep's texts).
+    ['process_movie_embedding_with_genr', true],
+    ['z_mean-z_logvar_slicer[0]', true],
+    ['token_features_with_a_long_name[0', true],
+    ['global_average_pooling_over_time[', true],
+    ['x[0][]', true],
+    ['x[a][0]', true]
+  ])('%s: %s', (ref, cut) => {
+    expect(refCutSilently(ref)).toBe(cut);
   });
 });
 

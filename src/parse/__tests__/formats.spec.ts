@@ -102,7 +102,8 @@ const longNames = (width: 31 | 32): Row[] => [
     // 3·16·32 + 32
     1568,
     0,
-    ['layer']
+    // `connected`: its reference is cut at the line's end, as those below.
+    ['layer', 'connected']
   ],
   [
     'global_max_pooling_over_time_steps'.slice(0, width),
@@ -110,7 +111,7 @@ const longNames = (width: 31 | 32): Row[] => [
     [[N, 32]],
     0,
     0,
-    ['layer']
+    ['layer', 'connected']
   ],
   [
     'global_average_pooling_over_time'.slice(0, width),
@@ -118,9 +119,9 @@ const longNames = (width: 31 | 32): Row[] => [
     [[N, 32]],
     0,
     0,
-    ['layer']
+    ['layer', 'connected']
   ],
-  ['joined', 'Concatenate', [[N, 64]], 0],
+  ['joined', 'Concatenate', [[N, 64]], 0, 0, ['connected']],
   // 64·2 + 2
   ['classifier', 'Dense', [[N, 2]], 130]
 ];
@@ -276,6 +277,37 @@ const EXPECTED: Expected[] = [
       ['dense_4', 'Dense', [[N, 1]], 129]
     ],
     totals: [3265, 3265, 0]
+  },
+  {
+    notebook: 'keras2-2.0.2.ipynb',
+    cell: 'mlp',
+    // `Total params: 407,050.0`: Keras 2.0.0-2.0.3 summed with np.sum, a
+    // float when a model has no non-trainable weights.
+    format: 'keras2',
+    model: null,
+    rows: [
+      ['dense_1', 'Dense', [[N, 512]], 401920],
+      ['dropout_1', 'Dropout', [[N, 512]], 0],
+      ['dense_2', 'Dense', [[N, 10]], 5130]
+    ],
+    totals: [407050, 407050, 0]
+  },
+  {
+    notebook: 'keras2-2.0.2.ipynb',
+    cell: 'cnn_cut',
+    format: 'keras2',
+    model: null,
+    rows: [
+      ['image', 'InputLayer', [[N, N, N, 3]], 0],
+      ['conv2d_1', 'Conv2D', [[N, N, N, 32]], 896, 0, ['shape']],
+      ['max_pooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0, 0, ['shape']],
+      ['conv2d_2', 'Conv2D', [[N, N, N, 64]], 18496, 0, ['shape']],
+      ['global_max_pooling2d_1', 'GlobalMa', [[N, 64]], 0, 0, ['layer']],
+      ['meta', 'InputLayer', [[N, 10]], 0],
+      ['concatenate_1', 'Concatenate', [[N, 74]], 0],
+      ['dense_3', 'Dense', [[N, 1]], 75]
+    ],
+    totals: [19467, 19467, 0]
   },
   {
     notebook: 'keras2-2.0.ipynb',
@@ -664,6 +696,7 @@ describe('every printer branch, as the old versions printed it', () => {
     expect(s.warnings.join(' ')).toMatch(/4 Output Shape cells were cut short/);
   });
 
+  // (Keras 2.0.2 prints these tables with every Connected to cell blank.)
   it.each(['keras2-2.0.ipynb', 'keras2-2.2.ipynb', 'keras2-2.3.ipynb'])(
     '%s: references to names cut at the edge find their rows, and the time axis its consumers',
     notebook => {
@@ -691,6 +724,14 @@ describe('every printer branch, as the old versions printed it', () => {
       expect([time.role, time.consumers]).toEqual(['variable', [2, 3]]);
       expect(s.warnings.join(' ')).toMatch(
         /4 Layer \(type\) cells were cut short/
+      );
+      // The references with no whole `[node][tensor]` are listed as cut too.
+      expect(
+        s.layers.map(l => l.cut.filter(c => c.column === 'connected').length)
+      ).toEqual([0, 1, 1, 1, 1, 0]);
+      expect(s.warnings).toContain(
+        '4 Connected to cells were cut short; print the summary with a larger ' +
+          'line_length= (or a wider COLUMNS) to see them whole.'
       );
       expect(s.layers.map(nameCutAtEdge)).toEqual([
         true,
@@ -813,6 +854,10 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   // eslint-disable-next-line no-control-regex
   const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
   const GLOG = String.raw`I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ layer_utils\.py:\d+\] `;
+  /** Python logging's `%(asctime)s - %(name)s - %(levelname)s - `. */
+  const LOGGED = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - train - INFO - `;
+  /** `[%(levelname)-8s] %(asctime)s [%(filename)s] [%(funcName)s:%(lineno)d] `. */
+  const BRACKETED = String.raw`\[INFO {4}\] [\d :-]+ \[layer_utils\.py\] \[\w+:\d+\] `;
 
   it.each([
     ['keras3-other.ipynb', 'cp1252_console', 'stdout', '', String.raw`\| `],
@@ -830,7 +875,16 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
       'INFO:absl:',
       'INFO:absl: '
     ],
-    ['tfkeras2-absl.ipynb', 'absl_glog', 'stdout', GLOG, `${GLOG} `]
+    ['tfkeras2-absl.ipynb', 'absl_glog', 'stdout', GLOG, `${GLOG} `],
+    // A program's own logger (print_fn=logger.info): its prefix learned.
+    ['tfkeras2-absl.ipynb', 'print_fn_logger', 'stdout', LOGGED, `${LOGGED} `],
+    [
+      'tfkeras2-absl.ipynb',
+      'print_fn_bracketed',
+      'stdout',
+      BRACKETED,
+      `${BRACKETED} `
+    ]
   ])(
     '%s %s: the summary and every row cut out of the %s text, prefixes and colours included',
     (notebook, id, name, before, rowStart) => {
@@ -921,7 +975,9 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
       const [expected] = parseText(printed).summaries;
       const lines = printed.split('\n');
       const header = lines.findIndex(l => l.includes('Layer (type)'));
-      const close = lines.findIndex((l, k) => k > header + 1 && /^\s*=+\s*$/.test(l));
+      const close = lines.findIndex(
+        (l, k) => k > header + 1 && /^\s*=+\s*$/.test(l)
+      );
       // Blank lines and `_` rules between rows gone, as a person tidying a paste does.
       const body = lines
         .slice(header + 2, close)
@@ -958,6 +1014,46 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
       '1 Param # cell could not be read as a count ("0f" in the row of concatenate_3): ' +
         "the text's columns may not line up with its header."
     );
+  });
+
+  it.each([
+    ['keras3-print.ipynb', 'two_inputs'],
+    ['tfkeras2.ipynb', 'nested'],
+    ['keras2-2.3.ipynb', 'cnn_cut']
+  ])(
+    "%s %s: the summary as knitr writes an R chunk's output (`## ` before every line, indented as code) reads as printed",
+    (notebook, id) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      const lines = printed.replace(/\n$/, '').split('\n');
+      const knitted =
+        '    print(model)\n\n' +
+        lines.map(l => `    ## ${l}`.trimEnd()).join('\n') +
+        '\n';
+      const [s, ...rest] = parseText(knitted).summaries;
+      expect(rest).toEqual([]);
+      const fields = (x: typeof s) =>
+        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.depth]);
+      expect(fields(s)).toEqual(fields(expected));
+      expect(s.totals).toEqual(expected.totals);
+      expect(knitted.slice(s.start)).toMatch(/^ {4}## /);
+    }
+  );
+
+  it("reads the R package's `> ` nesting mark (its rendered pages' ASCII tables) as Keras 3's `└ `", () => {
+    const printed = plain(
+      streamText('keras3-other.ipynb', 'cp437_console', 'stdout')
+    );
+    expect(printed).toContain('└ block_conv');
+    const [expected] = parseText(printed).summaries;
+    const [s] = parseText(printed.replace(/└ /g, '> ')).summaries;
+    const fields = (x: typeof s) =>
+      x.layers.map(l => [l.name, l.type, l.depth]);
+    expect(fields(s)).toEqual(fields(expected));
+    expect(s.layers.filter(l => l.depth > 0).length).toBe(
+      printed.match(/└ /g)?.length
+    );
+    expect(s.warnings).toEqual(expected.warnings);
   });
 
   it('maps spans through log prefixes and \\r\\n line ends (a pty, as `!python train.py` prints)', () => {
