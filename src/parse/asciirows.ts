@@ -54,19 +54,29 @@ export class RowBreaks {
 
   /**
    * Line text[from, to) of the table, `inRow` when it follows a line of
-   * the current row: whether it starts the next row instead.
+   * the current row: whether it starts the next row instead. Most lines
+   * are settled by the row's state and their first characters: this runs
+   * for every line of a table.
    */
   next(text: string, from: number, to: number, inRow: boolean): boolean {
-    const name = this.nameIn(text, from, to);
-    const count = this.countIn(text, from, to);
-    const breaks =
-      inRow && this._counted && this._closed && name !== 0 && count;
-    if (!inRow || breaks) {
-      this._counted = count;
-      this._closed = false;
+    if (inRow) {
+      if (!this._counted) {
+        return false;
+      }
+      if (!this._closed) {
+        this._closed = this.nameIn(text, from, to) === 2;
+        return false;
+      }
+      if (blankUpTo(text, from, Math.min(from + this._layerEnd, to))) {
+        return false;
+      }
+      if (!this.countIn(text, from, to)) {
+        return false;
+      }
     }
-    this._closed ||= name === 2;
-    return breaks;
+    this._counted = this.countIn(text, from, to);
+    this._closed = this.nameIn(text, from, to) === 2;
+    return inRow;
   }
 
   /** Whether the line's Param # cell starts with a digit. */
@@ -98,4 +108,14 @@ export class RowBreaks {
   // `name (Type)` has closed (on that line or a wrapped one after it).
   private _counted = false;
   private _closed = false;
+}
+
+/** Whether text[from, to) is all spaces (a loop over the line's own string: no slice). */
+function blankUpTo(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== 0x20) {
+      return false;
+    }
+  }
+  return true;
 }

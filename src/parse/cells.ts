@@ -26,7 +26,7 @@ export interface LayerCell {
  */
 function treeMark(text: string): number {
   const tree = text.indexOf('└');
-  if (tree !== -1) {
+  if (tree !== -1 || !text.startsWith('   ')) {
     return tree;
   }
   const gt = text.indexOf('> ');
