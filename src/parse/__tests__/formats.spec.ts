@@ -157,6 +157,18 @@ const BIG: Row[] = [
   ['score', 'Dense', [[N, 1]], 8193, 0]
 ];
 
+/** Keras 2.0's `cnn_cut` rows (2.0.2 and 2.0.8 print the same table). */
+const K20_CNN_CUT: Row[] = [
+  ['image', 'InputLayer', [[N, N, N, 3]], 0],
+  ['conv2d_1', 'Conv2D', [[N, N, N, 32]], 896, 0, ['shape']],
+  ['max_pooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0, 0, ['shape']],
+  ['conv2d_2', 'Conv2D', [[N, N, N, 64]], 18496, 0, ['shape']],
+  ['global_max_pooling2d_1', 'GlobalMa', [[N, 64]], 0, 0, ['layer']],
+  ['meta', 'InputLayer', [[N, 10]], 0],
+  ['concatenate_1', 'Concatenate', [[N, 74]], 0],
+  ['dense_3', 'Dense', [[N, 1]], 75]
+];
+
 const EXPECTED: Expected[] = [
   {
     notebook: 'keras0.3.ipynb',
@@ -297,16 +309,7 @@ const EXPECTED: Expected[] = [
     cell: 'cnn_cut',
     format: 'keras2',
     model: null,
-    rows: [
-      ['image', 'InputLayer', [[N, N, N, 3]], 0],
-      ['conv2d_1', 'Conv2D', [[N, N, N, 32]], 896, 0, ['shape']],
-      ['max_pooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0, 0, ['shape']],
-      ['conv2d_2', 'Conv2D', [[N, N, N, 64]], 18496, 0, ['shape']],
-      ['global_max_pooling2d_1', 'GlobalMa', [[N, 64]], 0, 0, ['layer']],
-      ['meta', 'InputLayer', [[N, 10]], 0],
-      ['concatenate_1', 'Concatenate', [[N, 74]], 0],
-      ['dense_3', 'Dense', [[N, 1]], 75]
-    ],
+    rows: K20_CNN_CUT,
     totals: [19467, 19467, 0]
   },
   {
@@ -315,16 +318,7 @@ const EXPECTED: Expected[] = [
     // 100 columns and no heading, as Keras 1.2: Conv2D says Keras 2.
     format: 'keras2',
     model: null,
-    rows: [
-      ['image', 'InputLayer', [[N, N, N, 3]], 0],
-      ['conv2d_1', 'Conv2D', [[N, N, N, 32]], 896, 0, ['shape']],
-      ['max_pooling2d_1', 'MaxPooling2D', [[N, N, N, 32]], 0, 0, ['shape']],
-      ['conv2d_2', 'Conv2D', [[N, N, N, 64]], 18496, 0, ['shape']],
-      ['global_max_pooling2d_1', 'GlobalMa', [[N, 64]], 0, 0, ['layer']],
-      ['meta', 'InputLayer', [[N, 10]], 0],
-      ['concatenate_1', 'Concatenate', [[N, 74]], 0],
-      ['dense_3', 'Dense', [[N, 1]], 75]
-    ],
+    rows: K20_CNN_CUT,
     totals: [19467, 19467, 0]
   },
   {
