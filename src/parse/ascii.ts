@@ -81,6 +81,13 @@ export function readAsciiTable(
     return null;
   }
   const shift = headerShift(lines, header);
+  // A header further right than printed Keras puts it is read only when its
+  // rows start left of it (a pasted indent, undone by the shift): other
+  // tools draw the same titles right-aligned over rows indented further
+  // (torchsummary: `        Layer (type)` over `            Conv2d-1`).
+  if (shift === 0 && head.indexOf('Layer (') > 4) {
+    return null;
+  }
   const found = TITLES.map(t => ({ ...t, at: head.indexOf(t.title) - shift }))
     .filter(t => t.at > 0)
     .sort((a, b) => a.at - b.at);

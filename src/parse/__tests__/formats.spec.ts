@@ -989,6 +989,23 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     }
   );
 
+  // Not Keras: torchsummary's table, as pasted in a public issue
+  // (TylerYep/torchinfo#143), hand-copied here as a bad case.
+  it("does not read torchsummary's right-aligned table (the same titles over rows indented further) as a summary", () => {
+    const torch = [
+      '----------------------------------------------------------------',
+      '        Layer (type)               Output Shape         Param #',
+      '================================================================',
+      '            Conv2d-1            [-1, 128, 8, 8]         262,272',
+      '              ReLU-2            [-1, 128, 8, 8]               0',
+      '            Conv2d-3             [-1, 64, 8, 8]           8,256',
+      '           Sigmoid-4             [-1, 64, 8, 8]               0',
+      '================================================================',
+      ''
+    ].join('\n');
+    expect(parseText(torch).summaries.filter(s => s.parts.table)).toEqual([]);
+  });
+
   it('warns when a Param # cell holds text but no count (a continuation line pasted one column early)', () => {
     const printed = plain(
       streamText('keras2-2.3.ipynb', 'multi_output', 'stdout')
