@@ -27,6 +27,7 @@ import {
   isTrailingSpace,
   Lines
 } from './lines';
+import { dropElisions, isElisionLine, mayStartElision } from './elision';
 import { buildRow, cutWarnings, TableColumn, TablePart } from './table';
 import type { ColumnKind, LayerRow } from './types';
 
@@ -128,6 +129,13 @@ export function readAsciiTable(
       groupCount = 0;
     }
   };
+  // An elision line is a row of its own, dropped by `finish`.
+  const elided = (line: number, entry: GroupLine) => {
+    groupStart = line;
+    groupDepth = 0;
+    group[groupCount++] = entry;
+    flush(line);
+  };
   const breaks = new RowBreaks(columns, starts);
   let i = header + 2;
   const source = lines.source;
@@ -156,6 +164,19 @@ export function readAsciiTable(
         looksLikeOtherOutput(lines.text(i))
       ) {
         break;
+      }
+      if (mayStartElision(first) || first === 0x2d /* - */) {
+        const text = lines.text(i);
+        if (isRule(text, '-', 3)) {
+          // A `-` rule a person drew between rows (Markdown eats `_`).
+          flush(i - 1);
+          continue;
+        }
+        if (isElisionLine(text)) {
+          flush(i - 1);
+          elided(i, i);
+          continue;
+        }
       }
       if (breaks.next(source, start, lines.end(i), groupCount > 0)) {
         flush(i - 1);
@@ -189,6 +210,12 @@ export function readAsciiTable(
     }
     if (depth === 0 && !text.startsWith(' ') && looksLikeOtherOutput(text)) {
       break;
+    }
+    const ink2 = firstInk(inner, 0, inner.length);
+    if (mayStartElision(inner.charCodeAt(ink2)) && isElisionLine(inner)) {
+      flush(i - 1);
+      elided(i, depth === 0 ? i : inner);
+      continue;
     }
     if (breaks.next(inner, 0, inner.length, groupCount > 0)) {
       flush(i - 1);
@@ -407,12 +434,14 @@ function joinAscii(
 
 function finish(
   columns: TableColumn[],
-  layers: LayerRow[],
+  rows: LayerRow[],
   firstLine: number,
   lastLine: number,
   ruleLength: number,
   keras0: boolean
 ): TablePart {
+  const warnings: string[] = [];
+  const layers = dropElisions(rows, warnings);
   if (keras0) {
     // `Dense (dense)`: the class first, the name in parentheses. Read as the
     // earliest ASCII printers, with Keras 1 (no heading, no Connected to).
@@ -427,7 +456,7 @@ function finish(
       layers,
       firstLine,
       lastLine,
-      warnings: cutWarnings(layers)
+      warnings: [...warnings, ...cutWarnings(layers)]
     };
   }
   // Keras 1 always printed `Connected to`, with 100-character rules and no
@@ -445,6 +474,6 @@ function finish(
     layers,
     firstLine,
     lastLine,
-    warnings: cutWarnings(layers)
+    warnings: [...warnings, ...cutWarnings(layers)]
   };
 }

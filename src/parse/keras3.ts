@@ -14,6 +14,7 @@
  * A table wider than rich's console is cropped: the right border is missing.
  */
 import { isSpace, isTrailingSpace, Lines, trimEnd } from './lines';
+import { dropElisions, isElisionLine, mayStartElision } from './elision';
 import {
   buildRow,
   columnKind,
@@ -291,6 +292,14 @@ export function readKeras3Table(
       }
       line = cells;
     }
+    if (elisionAt(text)) {
+      // A line a person wrote for rows left out: a row of its own, dropped.
+      flush(i - 1);
+      rowStart = i;
+      rowLines[rowCount++] = line;
+      flush(i);
+      continue;
+    }
     // Without row separators (show_lines=False), a row starts where its
     // Param # cell is filled: rich prints counts on a row's first line.
     if (
@@ -436,18 +445,36 @@ function hasRowSeparators(lines: Lines, i: number): boolean {
   return false;
 }
 
+/** Whether a row's line is an elision (its first character past the frame tells most). */
+function elisionAt(text: string): boolean {
+  let j = 0;
+  while (
+    j < text.length &&
+    (isSpace(text.charCodeAt(j)) || isVertical(text.charCodeAt(j)))
+  ) {
+    j++;
+  }
+  return (
+    j < text.length &&
+    mayStartElision(text.charCodeAt(j)) &&
+    isElisionLine(text)
+  );
+}
+
 function finish(
   columns: TableColumn[],
-  layers: LayerRow[],
+  rows: LayerRow[],
   firstLine: number,
   lastLine: number
 ): TablePart {
+  const warnings: string[] = [];
+  const layers = dropElisions(rows, warnings);
   return {
     format: 'keras3',
     columns,
     layers,
     firstLine,
     lastLine,
-    warnings: cutWarnings(layers)
+    warnings: [...warnings, ...cutWarnings(layers)]
   };
 }

@@ -24,7 +24,7 @@ import {
 import { isKeras3Top, readKeras3Table } from './keras3';
 import { stripLinePrefixes } from './lineprefix';
 import type { TablePart } from './table';
-import type { ParseResult, Summary, SummaryFormat } from './types';
+import type { ParseResult, Summary, SummaryFormat, Totals } from './types';
 
 export interface ParseOptions {
   /** How to read the input; detected from the text when omitted. */
@@ -193,7 +193,30 @@ export function parseParts(
   if (current) {
     found.push(current);
   }
-  return found;
+  // Keras prints totals lines alone only as rich's pieces in Jupyter (an
+  // output each, with byte sizes); elsewhere they follow their table in the
+  // same text. So totals lines beside a table they do not continue (the
+  // program's own `print('Total params:', …)`), or without sizes and no
+  // table (torchsummary's totals, a table that could not be read), are
+  // text, not a summary.
+  return found.some(s => s.parts.table)
+    ? found.filter(s => !totalsAlone(s))
+    : found.filter(s => !totalsAlone(s) || hasSizes(s.totals));
+}
+
+/** A summary of totals lines only: no heading, no table. */
+function totalsAlone(s: Summary): boolean {
+  return s.parts.totals && !s.parts.table && !s.parts.heading;
+}
+
+/** Whether some totals line printed a byte size, as Keras 3's all do. */
+function hasSizes(t: Totals): boolean {
+  return (
+    t.totalSize !== undefined ||
+    t.trainableSize !== undefined ||
+    t.nonTrainableSize !== undefined ||
+    t.optimizerSize !== undefined
+  );
 }
 
 /** The table readers, each with the test of the line its tables start at. */

@@ -1090,6 +1090,139 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     expect(s.format).toBe('keras3');
     expect(text.slice(s.layers[0].start)).toMatch(/^│ dense \(Dense\)/);
   });
+  // Hand-edited from captures: people write such lines into a summary they
+  // paste, in place of the rows they left out (met in the sweep of public
+  // summaries); no printer writes them. Each is put where a row's line
+  // would be, with the row's frame (rich's │, nested rows' |) kept.
+  const ELISIONS = [
+    '...',
+    '…',
+    '⋮',
+    '__',
+    '（中略）',
+    '... 12 more ...',
+    '[...]'
+  ];
+  it.each(
+    [
+      ['keras3-print.ipynb', 'two_inputs'],
+      ['tfkeras2.ipynb', 'nested'],
+      ['tfkeras2.ipynb', 'resnet50'],
+      ['keras2-2.3.ipynb', 'multi_output'],
+      ['keras1.2.ipynb', 'mlp']
+    ].flatMap(([notebook, id]) =>
+      ELISIONS.flatMap(mark => [
+        [notebook, id, mark, 'after'],
+        [notebook, id, mark, 'before']
+      ])
+    )
+  )(
+    '%s %s: an elision line %j written %s a row is no layer and no part of one',
+    (notebook, id, mark, where) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      const row = expected.layers[1];
+      const rowText = printed.slice(row.start, row.end);
+      const firstLine = rowText.slice(0, rowText.indexOf('\n'));
+      // The row's first line with its cells blanked and the mark where its name starts.
+      const blank = firstLine.replace(/[^│|┃]/g, ' ');
+      const at = firstLine.search(/[^\s│|┃]/);
+      const line = (blank.slice(0, at) + mark + blank.slice(at + mark.length))
+        .slice(0, Math.max(blank.length, at + mark.length))
+        .trimEnd();
+      const cut = where === 'after' ? row.end : expected.layers[2].start;
+      const pasted = printed.slice(0, cut) + line + '\n' + printed.slice(cut);
+      const [s, ...rest] = parseText(pasted).summaries;
+      expect(rest).toEqual([]);
+      const fields = (x: typeof s) =>
+        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
+      expect(fields(s)).toEqual(fields(expected));
+      const before = where === 'after' ? row.name : expected.layers[1].name;
+      expect(s.warnings.filter(w => w.includes('not a layer'))).toEqual([
+        `1 line in the table is not a layer (${JSON.stringify(mark)} after ${before}): ` +
+          'rows may have been left out where the text was copied.'
+      ]);
+      expect(s.warnings.filter(w => !w.includes('not a layer'))).toEqual(
+        expected.warnings
+      );
+    }
+  );
+
+  it.each([
+    ['keras3-print.ipynb', 'two_inputs'],
+    ['tfkeras2.ipynb', 'nested'],
+    ['keras2-2.3.ipynb', 'multi_output'],
+    ['keras1.2.ipynb', 'mlp']
+  ])(
+    "%s %s: the program's own totals line after a summary is text, not a second summary",
+    (notebook, id) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      const total = expected.totals.total;
+      for (const own of [
+        `Total params: ${total}\n`,
+        `Total params: ${total}\nTrainable params: ${expected.totals.trainable}\n`,
+        `\nModel size:\nTotal params: ${total}\n`
+      ]) {
+        const summaries = parseText(printed + own).summaries;
+        expect(summaries).toHaveLength(1);
+        expect(summaries[0].totals).toEqual(expected.totals);
+        expect(summaries[0].end).toBe(expected.end);
+      }
+    }
+  );
+
+  it("keras3-display.ipynb mlp: the program's own print('Total params:', n) after rich's pieces is no summary", () => {
+    const nb = loadNotebook('keras3-display.ipynb');
+    const cell = fixtureCell(nb, 'mlp');
+    const [expected] = parseNotebook(nb.nb).filter(s => s.cell === cell.index);
+    expect(expected.parts).toEqual({
+      heading: true,
+      table: true,
+      totals: true
+    });
+    const copy = JSON.parse(JSON.stringify(nb.nb));
+    copy.cells[cell.index].outputs.push({
+      output_type: 'stream',
+      name: 'stdout',
+      text: [`Total params: ${expected.totals.total}\n`]
+    });
+    const found = parseNotebook(copy).filter(s => s.cell === cell.index);
+    expect(found).toHaveLength(1);
+    expect(found[0].totals).toEqual(expected.totals);
+    expect(found[0].pieces).toEqual(expected.pieces);
+  });
+
+  // Not Keras: torchsummary's totals block under its table, as pasted in a
+  // public issue (TylerYep/torchinfo#143), hand-copied as a bad case.
+  it("reads no summary in torchsummary's table and totals", () => {
+    const torch = [
+      '----------------------------------------------------------------',
+      '        Layer (type)               Output Shape         Param #',
+      '================================================================',
+      '            Conv2d-1            [-1, 128, 8, 8]         262,272',
+      '              ReLU-2            [-1, 128, 8, 8]               0',
+      '================================================================',
+      'Total params: 262,272',
+      'Trainable params: 262,272',
+      'Non-trainable params: 0',
+      '----------------------------------------------------------------',
+      'Input size (MB): 0.13',
+      'Params size (MB): 1.00',
+      '----------------------------------------------------------------',
+      ''
+    ].join('\n');
+    expect(parseText(torch).summaries).toEqual([]);
+    // Its totals block alone, too: Keras prints no totals lines without a
+    // table, but for rich's pieces in Jupyter, which carry byte sizes.
+    const totals = torch.split('\n').slice(6, 9).join('\n') + '\n';
+    expect(parseText(totals).summaries).toEqual([]);
+    expect(
+      parseText(' Total params: 262,272 (1.00 MB)\n').summaries.map(
+        s => s.parts
+      )
+    ).toEqual([{ heading: false, table: false, totals: true }]);
+  });
 });
 
 describe("rich's other ASCII boxes, made from the cp1252 capture", () => {
