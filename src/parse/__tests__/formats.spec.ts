@@ -989,6 +989,37 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     }
   );
 
+  it.each([
+    ['keras2-2.3.ipynb', 'cnn_cut'],
+    ['keras2-2.3.ipynb', 'multi_output'],
+    ['keras1.2.ipynb', 'mlp']
+  ])(
+    '%s %s: a summary pasted with `-` rules between its rows (Markdown takes `___` for a line) reads as printed',
+    (notebook, id) => {
+      const printed = plain(streamText(notebook, id, 'stdout'));
+      const [expected] = parseText(printed).summaries;
+      const lines = printed.split('\n');
+      const header = lines.findIndex(l => l.includes('Layer (type)'));
+      let changed = 0;
+      const pasted = lines
+        .map((l, k) => {
+          if (k > header + 1 && /^_{10,}$/.test(l)) {
+            changed++;
+            return '-'.repeat(l.length);
+          }
+          return l;
+        })
+        .join('\n');
+      expect(changed).toBeGreaterThan(expected.layers.length - 2);
+      const [s, ...rest] = parseText(pasted).summaries;
+      expect(rest).toEqual([]);
+      const fields = (x: typeof s) =>
+        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
+      expect(fields(s)).toEqual(fields(expected));
+      expect(s.warnings).toEqual(expected.warnings);
+    }
+  );
+
   // Not Keras: torchsummary's table, as pasted in a public issue
   // (TylerYep/torchinfo#143), hand-copied here as a bad case.
   it("does not read torchsummary's right-aligned table (the same titles over rows indented further) as a summary", () => {
