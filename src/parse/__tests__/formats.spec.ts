@@ -19,7 +19,13 @@ import {
   FIXTURES_DIR,
   loadNotebook
 } from '../../testing/fixtures';
-import type { ColumnKind, Dim, ShapeCut, SummaryFormat } from '../types';
+import type {
+  ColumnKind,
+  Dim,
+  ShapeCut,
+  Summary,
+  SummaryFormat
+} from '../types';
 
 const N = null;
 
@@ -847,6 +853,14 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
       .join('');
   // eslint-disable-next-line no-control-regex
   const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
+  /** A captured cell's stdout without colours, and its summary as parsed. */
+  const printedSummary = (notebook: string, id: string) => {
+    const printed = plain(streamText(notebook, id, 'stdout'));
+    return { printed, expected: parseText(printed).summaries[0] };
+  };
+  /** What a row says, offsets aside: the fields an edited text must keep. */
+  const rowFields = (x: Summary) =>
+    x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
   const GLOG = String.raw`I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ layer_utils\.py:\d+\] `;
   /** Python logging's `%(asctime)s - %(name)s - %(levelname)s - `. */
   const LOGGED = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - train - INFO - `;
@@ -907,8 +921,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   ])(
     '%s %s: the summary pasted into code as comments (every line behind `# `, as an editor comments lines out) reads as printed',
     (notebook, id) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       expect(expected.layers.length).toBeGreaterThan(2);
       const lines = printed.replace(/\n$/, '').split('\n');
       const commented =
@@ -943,15 +956,12 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   ])(
     '%s %s: a summary pasted with its header line alone indented reads as printed',
     (notebook, id) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       expect(expected.layers.length).toBeGreaterThan(2);
       const pasted = printed.replace(/^( ?Layer \(type\))/m, '    $1');
       expect(pasted).not.toBe(printed);
       const [s] = parseText(pasted).summaries;
-      const fields = (x: typeof s) =>
-        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
-      expect(fields(s)).toEqual(fields(expected));
+      expect(rowFields(s)).toEqual(rowFields(expected));
       expect(s.warnings).toEqual(expected.warnings);
     }
   );
@@ -965,8 +975,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   ])(
     '%s %s: a summary pasted with the lines between its rows deleted keeps its rows apart',
     (notebook, id) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       const lines = printed.split('\n');
       const header = lines.findIndex(l => l.includes('Layer (type)'));
       const close = lines.findIndex(
@@ -983,9 +992,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
         ...lines.slice(close)
       ].join('\n');
       const [s] = parseText(pasted).summaries;
-      const fields = (x: typeof s) =>
-        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
-      expect(fields(s)).toEqual(fields(expected));
+      expect(rowFields(s)).toEqual(rowFields(expected));
     }
   );
 
@@ -996,8 +1003,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   ])(
     '%s %s: a summary pasted with `-` rules between its rows (Markdown takes `___` for a line) reads as printed',
     (notebook, id) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       const lines = printed.split('\n');
       const header = lines.findIndex(l => l.includes('Layer (type)'));
       let changed = 0;
@@ -1013,9 +1019,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
       expect(changed).toBeGreaterThan(expected.layers.length - 2);
       const [s, ...rest] = parseText(pasted).summaries;
       expect(rest).toEqual([]);
-      const fields = (x: typeof s) =>
-        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
-      expect(fields(s)).toEqual(fields(expected));
+      expect(rowFields(s)).toEqual(rowFields(expected));
       expect(s.warnings).toEqual(expected.warnings);
     }
   );
@@ -1065,8 +1069,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   ])(
     "%s %s: the summary as knitr writes an R chunk's output (`## ` before every line, indented as code) reads as printed",
     (notebook, id) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       const lines = printed.replace(/\n$/, '').split('\n');
       const knitted =
         '    print(model)\n\n' +
@@ -1150,8 +1153,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   )(
     '%s %s: an elision line %j written %s a row is no layer and no part of one',
     (notebook, id, mark, where) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       const row = expected.layers[1];
       const rowText = printed.slice(row.start, row.end);
       const firstLine = rowText.slice(0, rowText.indexOf('\n'));
@@ -1165,9 +1167,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
       const pasted = printed.slice(0, cut) + line + '\n' + printed.slice(cut);
       const [s, ...rest] = parseText(pasted).summaries;
       expect(rest).toEqual([]);
-      const fields = (x: typeof s) =>
-        x.layers.map(l => [l.name, l.type, l.tensors, l.params, l.connectedTo]);
-      expect(fields(s)).toEqual(fields(expected));
+      expect(rowFields(s)).toEqual(rowFields(expected));
       const before = where === 'after' ? row.name : expected.layers[1].name;
       expect(s.warnings.filter(w => w.includes('not a layer'))).toEqual([
         `1 line in the table is not a layer (${JSON.stringify(mark)} after ${before}): ` +
@@ -1187,8 +1187,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
   ])(
     "%s %s: the program's own totals line after a summary is text, not a second summary",
     (notebook, id) => {
-      const printed = plain(streamText(notebook, id, 'stdout'));
-      const [expected] = parseText(printed).summaries;
+      const { printed, expected } = printedSummary(notebook, id);
       const total = expected.totals.total;
       for (const own of [
         `Total params: ${total}\n`,
