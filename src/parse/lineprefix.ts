@@ -108,15 +108,12 @@ function learnedPrefix(text: string): RegExp | null {
     ) {
       const ruleEnd = text.indexOf('\n', nl + 1);
       const rule = text.slice(nl + 1, ruleEnd === -1 ? text.length : ruleEnd);
-      const r = rule.indexOf('==========');
+      // ASCII tables rule their header with `=`, rich's boxes with `┡━`.
+      const eq = rule.indexOf('==========');
+      const r = eq !== -1 ? eq : rule.indexOf('┡━');
       const prefix = r > 0 ? rule.slice(0, r) : '';
       if (/[^\s\w<>]|\d/.test(prefix)) {
-        const pattern = new RegExp(
-          '^' +
-            prefix
-              .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-              .replace(/[\w<>]+/g, '[\\w<>]+')
-        );
+        const pattern = prefixPattern(prefix);
         if (pattern.test(before)) {
           return pattern;
         }
@@ -125,6 +122,26 @@ function learnedPrefix(text: string): RegExp | null {
     title = text.indexOf(SHAPE_TITLE, title + SHAPE_TITLE.length);
   }
   return null;
+}
+
+/**
+ * The pattern of a learned prefix: its words and numbers free, its
+ * punctuation fixed. A number may also take the spaces before it: line
+ * numbers right-aligned in a field (`  9 `, ` 10 `, `100 `: a listing, `cat
+ * -n`, a book's code) keep the field's width, not the spaces.
+ */
+function prefixPattern(prefix: string): RegExp {
+  let source = '^';
+  for (const m of prefix.matchAll(/( *)(\d+)(?![\w<>])|[\w<>]+|[^\w<>]/g)) {
+    if (m[2] !== undefined) {
+      source += ' *\\d+';
+    } else if (/^[\w<>]/.test(m[0])) {
+      source += '[\\w<>]+';
+    } else {
+      source += m[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(source);
 }
 
 /** Length of the log prefix at the start of `line`, 0 when there is none. */

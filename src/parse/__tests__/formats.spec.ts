@@ -1124,6 +1124,57 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     expect(s.format).toBe('keras3');
     expect(text.slice(s.layers[0].start)).toMatch(/^│ dense \(Dense\)/);
   });
+  // Hand-edited from captures: a summary copied from a listing with line
+  // numbers (a book's or a blog's code, `cat -n`, an editor), met in the
+  // sweep of public summaries; no printer writes them.
+  const NUMBERINGS: [string, (n: number) => string, RegExp][] = [
+    ['left-aligned', n => `${n} `, /^\d+ /],
+    ['right-aligned', n => `${String(n).padStart(4)} `, /^ *\d+ /],
+    [
+      'right-aligned with a bar',
+      n => `${String(n).padStart(3)}| `,
+      /^ *\d+\| /
+    ],
+    ['with a colon', n => `${n}: `, /^\d+: /],
+    ['in brackets', n => `[${n}] `, /^\[\d+\] /]
+  ];
+  it.each(
+    [
+      ['keras3-print.ipynb', 'two_inputs'],
+      ['tfkeras2.ipynb', 'resnet50'],
+      ['tfkeras2.ipynb', 'nested'],
+      ['keras2-2.3.ipynb', 'multi_output'],
+      ['keras1.2.ipynb', 'mlp']
+    ].flatMap(([notebook, id]) =>
+      NUMBERINGS.map(([how, number, mark]) => [notebook, id, how, number, mark])
+    ) as [string, string, string, (n: number) => string, RegExp][]
+  )(
+    '%s %s: the summary with line numbers (%s) before every line reads as printed',
+    (notebook, id, _how, number, mark) => {
+      const { printed, expected } = printedSummary(notebook, id);
+      const lines = printed.replace(/\n$/, '').split('\n');
+      expect(lines.length).toBeGreaterThan(9);
+      const numbered = lines.map((l, k) => number(k + 1) + l).join('\n') + '\n';
+      const [s, ...rest] = parseText(numbered).summaries;
+      expect(rest).toEqual([]);
+      expect(rowFields(s)).toEqual(rowFields(expected));
+      expect(s.totals).toEqual(expected.totals);
+      expect(s.warnings).toEqual(expected.warnings);
+      // Each row's span is its printed lines, with their numbers.
+      const unnumbered = (t: string) =>
+        t
+          .split('\n')
+          .map(l => l.replace(mark, ''))
+          .join('\n');
+      s.layers.forEach((l, k) => {
+        const row = expected.layers[k];
+        expect(unnumbered(numbered.slice(l.start, l.end))).toBe(
+          printed.slice(row.start, row.end)
+        );
+      });
+    }
+  );
+
   // Hand-edited from captures: people write such lines into a summary they
   // paste, in place of the rows they left out (met in the sweep of public
   // summaries); no printer writes them. Each is put where a row's line
