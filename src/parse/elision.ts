@@ -19,7 +19,6 @@ export function mayStartElision(c: number): boolean {
     c === 0xfe19 /* ︙ */ ||
     c === 0xff08 /* （ */ ||
     c === 0x3010 /* 【 */ ||
-    c === 0x5b /* [ */ ||
     c === 0x5f /* _ */ ||
     c === 0x7e /* ~ */
   );
@@ -29,8 +28,9 @@ export function mayStartElision(c: number): boolean {
  * Whether a table line's text (its frame included) is an elision. Only
  * marks (two at least, or one `…`/`⋮`); or text that starts with `..` or
  * `…` (`... 20 more layers ...`); or text wrapped in brackets no printer
- * puts around a cell (`（中略）`, `【省略】`, `[...]`). A wrapped name's
- * piece is none of these: names are identifiers, types come in `( )`.
+ * puts around a cell (`（中略）`, `【省略】`). A wrapped cell's piece is none
+ * of these: names are identifiers, types come in `( )`, and `[ ]` is
+ * tf.keras's (a wrapped `Connected to` list goes on with `[0][0]']`).
  */
 export function isElisionLine(text: string): boolean {
   const t = text.replace(/^[\s|│┃]+|[\s|│┃]+$/g, '');
@@ -47,9 +47,7 @@ export function isElisionLine(text: string): boolean {
   const last = t[t.length - 1];
   return (
     (first === '（' && last === '）') ||
-    (first === '【' && last === '】') ||
-    (first === '[' && last === ']' && !t.includes('(')) ||
-    false
+    (first === '【' && last === '】')
   );
 }
 

@@ -1024,6 +1024,44 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     }
   );
 
+  // Copied from a public notebook's saved output (tf.keras 2.x; its last
+  // rows): mrdbourke/tensorflow-deep-learning@bd065b8,
+  // 09_SkimLit_nlp_milestone_project_2.ipynb. A reference longer than the
+  // Connected to column wraps, going on one column early with `[0][0]']`.
+  it("reads a Connected to reference that tf.keras wraps onto a line of its own (`[0][0]']`) as one reference", () => {
+    const text = [
+      'Model: "model_8"',
+      '__________________________________________________________________________________________________',
+      ' Layer (type)                   Output Shape         Param #     Connected to                     ',
+      '==================================================================================================',
+      " token_char_positional_embeddin  (None, 320)         0           ['dense_8[0][0]',                ",
+      " g (Concatenate)                                                  'dense_9[0][0]',                ",
+      "                                                                  'dropout_2[0][0]']              ",
+      '                                                                                                  ',
+      " output_layer (Dense)           (None, 5)            1605        ['token_char_positional_embedding",
+      "                                                                 [0][0]']                         ",
+      '                                                                                                  ',
+      '==================================================================================================',
+      'Total params: 256,932,283',
+      'Trainable params: 134,459',
+      'Non-trainable params: 256,797,824',
+      '__________________________________________________________________________________________________',
+      ''
+    ].join('\n');
+    const [s, ...rest] = parseText(text).summaries;
+    expect(rest).toEqual([]);
+    expect(s.layers.map(l => [l.name, l.type, l.connectedTo])).toEqual([
+      [
+        'token_char_positional_embedding',
+        'Concatenate',
+        ['dense_8[0][0]', 'dense_9[0][0]', 'dropout_2[0][0]']
+      ],
+      ['output_layer', 'Dense', ['token_char_positional_embedding[0][0]']]
+    ]);
+    expect(s.layers.map(l => l.cut)).toEqual([[], []]);
+    expect(s.warnings.filter(w => !w.includes('add up'))).toEqual([]);
+  });
+
   // Not Keras: torchsummary's table, as pasted in a public issue
   // (TylerYep/torchinfo#143), hand-copied here as a bad case.
   it("does not read torchsummary's right-aligned table (the same titles over rows indented further) as a summary", () => {
@@ -1186,7 +1224,7 @@ describe('spans of summaries drawn in ASCII or logged line by line', () => {
     '__',
     '（中略）',
     '... 12 more ...',
-    '[...]'
+    '【省略】'
   ];
   it.each(
     [
