@@ -45,10 +45,7 @@ export function isElisionLine(text: string): boolean {
   }
   const first = t[0];
   const last = t[t.length - 1];
-  return (
-    (first === '（' && last === '）') ||
-    (first === '【' && last === '】')
-  );
+  return (first === '（' && last === '）') || (first === '【' && last === '】');
 }
 
 /**
