@@ -62,7 +62,13 @@ export function isAsciiHeader(text: string): boolean {
 }
 
 function isSeparator(inner: string): boolean {
-  return isBlank(inner) || isRule(inner, '_', 3) || isRule(inner, '¯', 3);
+  // `-`: a rule a person drew between rows (Markdown reads `___` as a line).
+  return (
+    isBlank(inner) ||
+    isRule(inner, '_', 3) ||
+    isRule(inner, '¯', 3) ||
+    isRule(inner, '-', 3)
+  );
 }
 
 /**
@@ -156,7 +162,7 @@ export function readAsciiTable(
       first !== 0x3d /* = */ &&
       first !== 0x5f /* _ */ &&
       first !== 0xaf /* ¯ */ &&
-      !(keras0 && first === 0x2d) /* - */
+      first !== 0x2d /* - */
     ) {
       // Not a rule, no frame: a row's line, unless other output starts.
       if (
@@ -165,18 +171,10 @@ export function readAsciiTable(
       ) {
         break;
       }
-      if (mayStartElision(first) || first === 0x2d /* - */) {
-        const text = lines.text(i);
-        if (isRule(text, '-', 3)) {
-          // A `-` rule a person drew between rows (Markdown eats `_`).
-          flush(i - 1);
-          continue;
-        }
-        if (isElisionLine(text)) {
-          flush(i - 1);
-          elided(i, i);
-          continue;
-        }
+      if (mayStartElision(first) && isElisionLine(lines.text(i))) {
+        flush(i - 1);
+        elided(i, i);
+        continue;
       }
       if (breaks.next(source, start, lines.end(i), groupCount > 0)) {
         flush(i - 1);
@@ -211,8 +209,7 @@ export function readAsciiTable(
     if (depth === 0 && !text.startsWith(' ') && looksLikeOtherOutput(text)) {
       break;
     }
-    const ink2 = firstInk(inner, 0, inner.length);
-    if (mayStartElision(inner.charCodeAt(ink2)) && isElisionLine(inner)) {
+    if (isElisionLine(inner)) {
       flush(i - 1);
       elided(i, depth === 0 ? i : inner);
       continue;

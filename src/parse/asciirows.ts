@@ -67,7 +67,7 @@ export class RowBreaks {
         this._closed = this.nameIn(text, from, to) === 2;
         return false;
       }
-      if (blankUpTo(text, from, Math.min(from + this._layerEnd, to))) {
+      if (firstInk(text, from, Math.min(from + this._layerEnd, to)) === -1) {
         return false;
       }
       if (!this.countIn(text, from, to)) {
@@ -108,14 +108,4 @@ export class RowBreaks {
   // `name (Type)` has closed (on that line or a wrapped one after it).
   private _counted = false;
   private _closed = false;
-}
-
-/** Whether text[from, to) is all spaces (a loop over the line's own string: no slice). */
-function blankUpTo(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    if (text.charCodeAt(k) !== 0x20) {
-      return false;
-    }
-  }
-  return true;
 }

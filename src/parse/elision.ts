@@ -10,7 +10,11 @@ import type { LayerRow } from './types';
 /** Characters an elision line may be made of, spaces and frames aside. */
 const MARKS = /^[\s.…⋮︙·_\-~|│┃]+$/;
 
-/** Characters an elision line starts with (checked before anything else). */
+/**
+ * Characters an elision line starts with, past its frame: a reader that
+ * has a line's first character in hand checks it before the line's text is
+ * cut out.
+ */
 export function mayStartElision(c: number): boolean {
   return (
     c === 0x2e /* . */ ||
@@ -33,10 +37,15 @@ export function mayStartElision(c: number): boolean {
  * tf.keras's (a wrapped `Connected to` list goes on with `[0][0]']`).
  */
 export function isElisionLine(text: string): boolean {
-  const t = text.replace(/^[\s|│┃]+|[\s|│┃]+$/g, '');
-  if (t.length === 0) {
+  // Most lines are settled by their first character past the frame.
+  let j = 0;
+  while (j < text.length && isFrameOrSpace(text.charCodeAt(j))) {
+    j++;
+  }
+  if (j === text.length || !mayStartElision(text.charCodeAt(j))) {
     return false;
   }
+  const t = text.replace(/^[\s|│┃]+|[\s|│┃]+$/g, '');
   if (MARKS.test(t)) {
     return t.length >= 2 || t === '…' || t === '⋮' || t === '︙';
   }
@@ -78,6 +87,16 @@ export function dropElisions(
       'rows may have been left out where the text was copied.'
   );
   return layers.filter(l => !notALayer(l));
+}
+
+function isFrameOrSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x7c /* | */ ||
+    c === 0x2502 /* │ */ ||
+    c === 0x2503 /* ┃ */
+  );
 }
 
 function notALayer(l: LayerRow): boolean {

@@ -14,7 +14,7 @@
  * A table wider than rich's console is cropped: the right border is missing.
  */
 import { isSpace, isTrailingSpace, Lines, trimEnd } from './lines';
-import { dropElisions, isElisionLine, mayStartElision } from './elision';
+import { dropElisions, isElisionLine } from './elision';
 import {
   buildRow,
   columnKind,
@@ -292,7 +292,7 @@ export function readKeras3Table(
       }
       line = cells;
     }
-    if (elisionAt(text)) {
+    if (isElisionLine(text)) {
       // A line a person wrote for rows left out: a row of its own, dropped.
       flush(i - 1);
       rowStart = i;
@@ -443,22 +443,6 @@ function hasRowSeparators(lines: Lines, i: number): boolean {
     }
   }
   return false;
-}
-
-/** Whether a row's line is an elision (its first character past the frame tells most). */
-function elisionAt(text: string): boolean {
-  let j = 0;
-  while (
-    j < text.length &&
-    (isSpace(text.charCodeAt(j)) || isVertical(text.charCodeAt(j)))
-  ) {
-    j++;
-  }
-  return (
-    j < text.length &&
-    mayStartElision(text.charCodeAt(j)) &&
-    isElisionLine(text)
-  );
 }
 
 function finish(

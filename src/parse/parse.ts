@@ -18,13 +18,14 @@ import {
 import {
   applyTotalsLine,
   emptyTotals,
+  printsSizes,
   readHeading,
   readTotalsLine
 } from './parts';
 import { isKeras3Top, readKeras3Table } from './keras3';
 import { stripLinePrefixes } from './lineprefix';
 import type { TablePart } from './table';
-import type { ParseResult, Summary, SummaryFormat, Totals } from './types';
+import type { ParseResult, Summary, SummaryFormat } from './types';
 
 export interface ParseOptions {
   /** How to read the input; detected from the text when omitted. */
@@ -92,6 +93,23 @@ export function parseText(
 export function parseParts(
   input: string | HandedText,
   options: ParseOptions = {}
+): Summary[] {
+  const found = readParts(input, options);
+  // Keras prints totals lines alone only as rich's pieces in Jupyter (an
+  // output each, with byte sizes); elsewhere they follow their table in the
+  // same text. So totals lines beside a table they do not continue (the
+  // program's own `print('Total params:', …)`), or without sizes and no
+  // table (torchsummary's totals, a table that could not be read), are
+  // text, not a summary.
+  return found.some(s => s.parts.table)
+    ? found.filter(s => !totalsAlone(s))
+    : found.filter(s => !totalsAlone(s) || printsSizes(s.totals));
+}
+
+/** The parts of a text, each as a summary, as the readers found them. */
+function readParts(
+  input: string | HandedText,
+  options: ParseOptions
 ): Summary[] {
   const { decoded, released } = decodeInput(input, options.kind);
   if (released && typeof input !== 'string') {
@@ -193,30 +211,12 @@ export function parseParts(
   if (current) {
     found.push(current);
   }
-  // Keras prints totals lines alone only as rich's pieces in Jupyter (an
-  // output each, with byte sizes); elsewhere they follow their table in the
-  // same text. So totals lines beside a table they do not continue (the
-  // program's own `print('Total params:', …)`), or without sizes and no
-  // table (torchsummary's totals, a table that could not be read), are
-  // text, not a summary.
-  return found.some(s => s.parts.table)
-    ? found.filter(s => !totalsAlone(s))
-    : found.filter(s => !totalsAlone(s) || hasSizes(s.totals));
+  return found;
 }
 
 /** A summary of totals lines only: no heading, no table. */
 function totalsAlone(s: Summary): boolean {
   return s.parts.totals && !s.parts.table && !s.parts.heading;
-}
-
-/** Whether some totals line printed a byte size, as Keras 3's all do. */
-function hasSizes(t: Totals): boolean {
-  return (
-    t.totalSize !== undefined ||
-    t.trainableSize !== undefined ||
-    t.nonTrainableSize !== undefined ||
-    t.optimizerSize !== undefined
-  );
 }
 
 /** The table readers, each with the test of the line its tables start at. */
@@ -261,7 +261,7 @@ function readIndented(
   const block = new DedentedBlock(lines, first, last, indent);
   const span = (start: number, end: number) =>
     originalSpan(norm, block.start(start), block.end(end));
-  const parts = parseParts(block.text, { kind: 'text' });
+  const parts = readParts(block.text, { kind: 'text' });
   for (const part of parts) {
     [part.start, part.end] = span(part.start, part.end);
     for (const layer of part.layers) {

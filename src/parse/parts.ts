@@ -86,3 +86,8 @@ export function applyTotalsLine(totals: Totals, line: TotalsLine): void {
       line.size;
   }
 }
+
+/** Whether some totals line printed a byte size, as Keras 3's all do. */
+export function printsSizes(totals: Totals): boolean {
+  return Object.values(SIZE_FIELD).some(k => totals[k] !== undefined);
+}
